@@ -1,0 +1,64 @@
+package dev.wren.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code wren broker}: runs the broker in the foreground until SIGTERM or Ctrl-C.
+ *
+ * <p>Configuration comes from {@code --config} (or the built-in defaults: 127.0.0.1:1883,
+ * anonymous clients allowed) and is then overridden by {@code --host} and {@code --port}.
+ */
+@Command(name = "broker", description = "Run the Wren MQTT broker in the foreground.", usageHelpAutoWidth = true)
+public final class BrokerCommand implements Runnable {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Configuration file (default: built-in defaults).")
+    Path config;
+
+    @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on (overrides the configuration).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "N", description = "TCP port to listen on, 0 for any free port (overrides the configuration).")
+    Integer port;
+
+    @Option(names = "--print-default-config", description = "Print the default configuration file and exit.")
+    boolean printDefaultConfig;
+
+    @Option(names = "--verbose", description = "Print stack traces with errors.")
+    boolean verbose;
+
+    @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Override
+    public void run() {
+        if (printDefaultConfig) {
+            System.out.print(BrokerLauncher.defaultConfigText());
+            System.out.flush();
+            return;
+        }
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new CliException(ExitCodes.USAGE, "--port must be 0..65535, not " + port);
+        }
+        BrokerLauncher.Running running = BrokerLauncher.start(config, host, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            stopped.countDown();
+        }, "wren-shutdown"));
+        System.out.println("Wren " + WrenVersion.get() + " listening on " + running.address() + " (MQTT 3.1, 3.1.1, 5.0)");
+        System.out.flush();
+        awaitQuietly(stopped);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        // The main thread parks here until the shutdown hook has closed the broker.
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
