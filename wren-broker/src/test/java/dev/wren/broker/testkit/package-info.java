@@ -1,0 +1,2 @@
+/** Test helpers shared by the broker's unit tests: reference oracles and generators. */
+package dev.wren.broker.testkit;
