@@ -1,0 +1,244 @@
+package dev.wren.broker;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The immutable configuration of a {@link Broker}. Every value has a default in code
+ * ({@link #defaults()}); embedders and tests change values through {@link #builder()}, the
+ * command line loads a YAML file through {@code dev.wren.broker.config.ConfigLoader}.
+ *
+ * <p>Sizes are in bytes, intervals in seconds unless the name says otherwise. A limit of 0
+ * means "unlimited" where the Javadoc of the builder method says so.
+ *
+ * @param host address to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
+ * @param port TCP port; 0 binds an ephemeral port (see {@link Broker#port()})
+ * @param ioThreads event-loop threads; 0 lets Netty choose (2 x cores)
+ * @param maxConnections connections accepted at once; further CONNECTs get CONNACK 0x89 / return code 3
+ * @param connectTimeoutSeconds time a new connection has to send CONNECT
+ * @param writeBufferLowWaterMark outbound bytes below which a slow connection is writable again
+ * @param writeBufferHighWaterMark outbound bytes above which a connection counts as slow
+ * @param maxPacketSize largest packet the broker accepts (announced as Maximum Packet Size)
+ * @param receiveMaximum QoS 1/2 PUBLISHes a client may have unacknowledged towards the broker
+ * @param maxQos highest QoS the broker supports (announced as Maximum QoS)
+ * @param retainAvailable whether retained messages are supported
+ * @param wildcardSubscriptionsAvailable whether filters may contain {@code +} and {@code #}
+ * @param sharedSubscriptionsAvailable whether {@code $share/...} filters are accepted
+ * @param subscriptionIdentifiersAvailable whether Subscription Identifiers are supported
+ * @param topicAliasMaximum topic aliases a client may use towards the broker
+ * @param outboundTopicAliases whether the broker assigns topic aliases on delivery
+ * @param maxKeepAlive longest keep alive accepted; a larger one is replaced (Server Keep Alive)
+ * @param maxTopicLength longest topic name or filter in bytes
+ * @param maxTopicLevels most levels in a topic name or filter
+ * @param maxSubscriptionsPerClient subscriptions one session may hold; 0 = unlimited
+ * @param maxInflight upper bound of the outbound window per client (also the window of 3.x clients)
+ * @param maxSessionExpiryInterval longest Session Expiry Interval granted; 3.x persistent sessions get this
+ * @param maxQueuedMessages messages queued per session (offline or behind a full window)
+ * @param maxQueuedBytes payload bytes queued per session
+ * @param queueQos0Offline whether QoS 0 messages are queued for offline sessions
+ * @param allowAnonymous whether clients without a username may connect
+ * @param users usernames and their passwords for the built-in authenticator
+ * @param maintenanceIntervalMillis period of the expiry sweep; 0 = only {@link Broker#runMaintenance()}
+ * @param sysIntervalSeconds period of {@code $SYS/broker/...} publications; 0 = off
+ * @param clock wall clock used for every expiry (sessions, wills, messages); inject one in tests
+ */
+public record BrokerConfig(
+        String host,
+        int port,
+        int ioThreads,
+        int maxConnections,
+        int connectTimeoutSeconds,
+        int writeBufferLowWaterMark,
+        int writeBufferHighWaterMark,
+        int maxPacketSize,
+        int receiveMaximum,
+        int maxQos,
+        boolean retainAvailable,
+        boolean wildcardSubscriptionsAvailable,
+        boolean sharedSubscriptionsAvailable,
+        boolean subscriptionIdentifiersAvailable,
+        int topicAliasMaximum,
+        boolean outboundTopicAliases,
+        int maxKeepAlive,
+        int maxTopicLength,
+        int maxTopicLevels,
+        int maxSubscriptionsPerClient,
+        int maxInflight,
+        long maxSessionExpiryInterval,
+        int maxQueuedMessages,
+        long maxQueuedBytes,
+        boolean queueQos0Offline,
+        boolean allowAnonymous,
+        Map<String, String> users,
+        long maintenanceIntervalMillis,
+        int sysIntervalSeconds,
+        Clock clock) {
+
+    /** Largest value of a four-byte interval on the wire. */
+    public static final long MAX_INTERVAL = 0xFFFF_FFFFL;
+
+    public BrokerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(clock, "clock");
+        users = Map.copyOf(users == null ? Map.of() : users);
+        check(port >= 0 && port <= 65535, "port must be 0..65535: " + port);
+        check(ioThreads >= 0, "ioThreads must be >= 0: " + ioThreads);
+        check(maxConnections >= 1, "maxConnections must be >= 1: " + maxConnections);
+        check(connectTimeoutSeconds >= 1, "connectTimeoutSeconds must be >= 1: " + connectTimeoutSeconds);
+        check(writeBufferLowWaterMark >= 1 && writeBufferLowWaterMark <= writeBufferHighWaterMark,
+                "writeBufferLowWaterMark must be 1..writeBufferHighWaterMark");
+        check(maxPacketSize >= 16 && maxPacketSize <= 268_435_460, "maxPacketSize must be 16..268435460: " + maxPacketSize);
+        check(receiveMaximum >= 1 && receiveMaximum <= 65535, "receiveMaximum must be 1..65535: " + receiveMaximum);
+        check(maxQos >= 0 && maxQos <= 2, "maxQos must be 0..2: " + maxQos);
+        check(topicAliasMaximum >= 0 && topicAliasMaximum <= 65535, "topicAliasMaximum must be 0..65535");
+        check(maxKeepAlive >= 1 && maxKeepAlive <= 65535, "maxKeepAlive must be 1..65535: " + maxKeepAlive);
+        check(maxTopicLength >= 1 && maxTopicLength <= 65535, "maxTopicLength must be 1..65535");
+        check(maxTopicLevels >= 1, "maxTopicLevels must be >= 1");
+        check(maxSubscriptionsPerClient >= 0, "maxSubscriptionsPerClient must be >= 0");
+        check(maxInflight >= 1 && maxInflight <= 65535, "maxInflight must be 1..65535: " + maxInflight);
+        check(maxSessionExpiryInterval >= 0 && maxSessionExpiryInterval <= MAX_INTERVAL,
+                "maxSessionExpiryInterval must be 0..4294967295");
+        check(maxQueuedMessages >= 0, "maxQueuedMessages must be >= 0");
+        check(maxQueuedBytes >= 0, "maxQueuedBytes must be >= 0");
+        check(maintenanceIntervalMillis >= 0, "maintenanceIntervalMillis must be >= 0");
+        check(sysIntervalSeconds >= 0, "sysIntervalSeconds must be >= 0");
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** The configuration with every default: 127.0.0.1:1883, anonymous clients allowed. */
+    public static BrokerConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Mutable builder; not thread-safe, use from one thread. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 1883;
+        private int ioThreads;
+        private int maxConnections = 100_000;
+        private int connectTimeoutSeconds = 10;
+        private int writeBufferLowWaterMark = 32 * 1024;
+        private int writeBufferHighWaterMark = 64 * 1024;
+        private int maxPacketSize = 268_435_460;
+        private int receiveMaximum = 1024;
+        private int maxQos = 2;
+        private boolean retainAvailable = true;
+        private boolean wildcardSubscriptionsAvailable = true;
+        private boolean sharedSubscriptionsAvailable = true;
+        private boolean subscriptionIdentifiersAvailable = true;
+        private int topicAliasMaximum = 16;
+        private boolean outboundTopicAliases;
+        private int maxKeepAlive = 65535;
+        private int maxTopicLength = 65535;
+        private int maxTopicLevels = 128;
+        private int maxSubscriptionsPerClient = 1000;
+        private int maxInflight = 100;
+        private long maxSessionExpiryInterval = MAX_INTERVAL;
+        private int maxQueuedMessages = 1000;
+        private long maxQueuedBytes = 16L * 1024 * 1024;
+        private boolean queueQos0Offline;
+        private boolean allowAnonymous = true;
+        private Map<String, String> users = Map.of();
+        private long maintenanceIntervalMillis = 1000;
+        private int sysIntervalSeconds;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        private Builder(BrokerConfig c) {
+            host = c.host; port = c.port; ioThreads = c.ioThreads; maxConnections = c.maxConnections;
+            connectTimeoutSeconds = c.connectTimeoutSeconds; writeBufferLowWaterMark = c.writeBufferLowWaterMark;
+            writeBufferHighWaterMark = c.writeBufferHighWaterMark; maxPacketSize = c.maxPacketSize;
+            receiveMaximum = c.receiveMaximum; maxQos = c.maxQos; retainAvailable = c.retainAvailable;
+            wildcardSubscriptionsAvailable = c.wildcardSubscriptionsAvailable;
+            sharedSubscriptionsAvailable = c.sharedSubscriptionsAvailable;
+            subscriptionIdentifiersAvailable = c.subscriptionIdentifiersAvailable;
+            topicAliasMaximum = c.topicAliasMaximum; outboundTopicAliases = c.outboundTopicAliases;
+            maxKeepAlive = c.maxKeepAlive; maxTopicLength = c.maxTopicLength; maxTopicLevels = c.maxTopicLevels;
+            maxSubscriptionsPerClient = c.maxSubscriptionsPerClient; maxInflight = c.maxInflight;
+            maxSessionExpiryInterval = c.maxSessionExpiryInterval; maxQueuedMessages = c.maxQueuedMessages;
+            maxQueuedBytes = c.maxQueuedBytes; queueQos0Offline = c.queueQos0Offline;
+            allowAnonymous = c.allowAnonymous; users = c.users;
+            maintenanceIntervalMillis = c.maintenanceIntervalMillis; sysIntervalSeconds = c.sysIntervalSeconds;
+            clock = c.clock;
+        }
+
+        /** Address to bind (default 127.0.0.1). */
+        public Builder host(String v) { host = v; return this; }
+        /** TCP port (default 1883); 0 = ephemeral. */
+        public Builder port(int v) { port = v; return this; }
+        /** Event-loop threads (default 0 = Netty's choice). */
+        public Builder ioThreads(int v) { ioThreads = v; return this; }
+        /** Connections accepted at once (default 100000). */
+        public Builder maxConnections(int v) { maxConnections = v; return this; }
+        /** Seconds a new connection has to send CONNECT (default 10). */
+        public Builder connectTimeoutSeconds(int v) { connectTimeoutSeconds = v; return this; }
+        /** Outbound buffer low water mark in bytes (default 32 KiB). */
+        public Builder writeBufferLowWaterMark(int v) { writeBufferLowWaterMark = v; return this; }
+        /** Outbound buffer high water mark in bytes (default 64 KiB). */
+        public Builder writeBufferHighWaterMark(int v) { writeBufferHighWaterMark = v; return this; }
+        /** Largest inbound packet (default 268435460, the protocol maximum). */
+        public Builder maxPacketSize(int v) { maxPacketSize = v; return this; }
+        /** Inbound Receive Maximum announced in CONNACK (default 1024). */
+        public Builder receiveMaximum(int v) { receiveMaximum = v; return this; }
+        /** Maximum QoS (default 2). */
+        public Builder maxQos(int v) { maxQos = v; return this; }
+        public Builder retainAvailable(boolean v) { retainAvailable = v; return this; }
+        public Builder wildcardSubscriptionsAvailable(boolean v) { wildcardSubscriptionsAvailable = v; return this; }
+        public Builder sharedSubscriptionsAvailable(boolean v) { sharedSubscriptionsAvailable = v; return this; }
+        public Builder subscriptionIdentifiersAvailable(boolean v) { subscriptionIdentifiersAvailable = v; return this; }
+        /** Inbound Topic Alias Maximum announced in CONNACK (default 16; 0 = no aliases). */
+        public Builder topicAliasMaximum(int v) { topicAliasMaximum = v; return this; }
+        /** Whether the broker assigns topic aliases on delivery (default false). */
+        public Builder outboundTopicAliases(boolean v) { outboundTopicAliases = v; return this; }
+        /** Longest keep alive accepted in seconds (default 65535). */
+        public Builder maxKeepAlive(int v) { maxKeepAlive = v; return this; }
+        public Builder maxTopicLength(int v) { maxTopicLength = v; return this; }
+        public Builder maxTopicLevels(int v) { maxTopicLevels = v; return this; }
+        /** Subscriptions per session (default 1000; 0 = unlimited). */
+        public Builder maxSubscriptionsPerClient(int v) { maxSubscriptionsPerClient = v; return this; }
+        /** Upper bound of the outbound in-flight window (default 100). */
+        public Builder maxInflight(int v) { maxInflight = v; return this; }
+        public Builder maxSessionExpiryInterval(long v) { maxSessionExpiryInterval = v; return this; }
+        /** Messages queued per session (default 1000; 0 = none). */
+        public Builder maxQueuedMessages(int v) { maxQueuedMessages = v; return this; }
+        /** Payload bytes queued per session (default 16 MiB; 0 = none). */
+        public Builder maxQueuedBytes(long v) { maxQueuedBytes = v; return this; }
+        public Builder queueQos0Offline(boolean v) { queueQos0Offline = v; return this; }
+        public Builder allowAnonymous(boolean v) { allowAnonymous = v; return this; }
+        /** Username to password map for the built-in authenticator. */
+        public Builder users(Map<String, String> v) { users = v; return this; }
+        /** Expiry sweep period (default 1000 ms; 0 = only explicit {@link Broker#runMaintenance()}). */
+        public Builder maintenanceIntervalMillis(long v) { maintenanceIntervalMillis = v; return this; }
+        /** $SYS publication period (default 0 = off). */
+        public Builder sysIntervalSeconds(int v) { sysIntervalSeconds = v; return this; }
+        /** Clock for all expiry decisions (default system UTC). */
+        public Builder clock(Clock v) { clock = v; return this; }
+
+        /** Validates and builds; throws {@link IllegalArgumentException} on a bad value. */
+        public BrokerConfig build() {
+            return new BrokerConfig(host, port, ioThreads, maxConnections, connectTimeoutSeconds,
+                    writeBufferLowWaterMark, writeBufferHighWaterMark, maxPacketSize, receiveMaximum, maxQos,
+                    retainAvailable, wildcardSubscriptionsAvailable, sharedSubscriptionsAvailable,
+                    subscriptionIdentifiersAvailable, topicAliasMaximum, outboundTopicAliases, maxKeepAlive,
+                    maxTopicLength, maxTopicLevels, maxSubscriptionsPerClient, maxInflight,
+                    maxSessionExpiryInterval, maxQueuedMessages, maxQueuedBytes, queueQos0Offline,
+                    allowAnonymous, users, maintenanceIntervalMillis, sysIntervalSeconds, clock);
+        }
+    }
+}

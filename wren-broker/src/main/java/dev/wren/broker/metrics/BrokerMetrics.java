@@ -1,0 +1,74 @@
+package dev.wren.broker.metrics;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters and gauges of one broker.
+ *
+ * <p>Thread-safety: every method may be called from any thread. Each metric is a
+ * {@link LongAdder}, so concurrent event loops increment without contention; reads are
+ * sums and therefore only approximately consistent with each other while traffic flows.
+ * Tests read values through {@link #get(Metric)} or the named shortcuts.
+ */
+public final class BrokerMetrics {
+    private final LongAdder[] values = new LongAdder[Metric.values().length];
+
+    public BrokerMetrics() {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = new LongAdder();
+        }
+    }
+
+    /** The current value of {@code metric}. */
+    public long get(Metric metric) {
+        return values[metric.ordinal()].sum();
+    }
+
+    /** A snapshot of every metric. */
+    public Map<Metric, Long> snapshot() {
+        Map<Metric, Long> map = new EnumMap<>(Metric.class);
+        for (Metric m : Metric.values()) {
+            map.put(m, get(m));
+        }
+        return map;
+    }
+
+    /** Adds one to {@code metric}. For broker internals. */
+    public void increment(Metric metric) {
+        values[metric.ordinal()].increment();
+    }
+
+    /** Adds {@code delta} (may be negative, for gauges) to {@code metric}. For broker internals. */
+    public void add(Metric metric, long delta) {
+        values[metric.ordinal()].add(delta);
+    }
+
+    public long connectionsCurrent() {
+        return get(Metric.CONNECTIONS_CURRENT);
+    }
+
+    public long sessionsCurrent() {
+        return get(Metric.SESSIONS_CURRENT);
+    }
+
+    public long publishReceived() {
+        return get(Metric.PUBLISH_RECEIVED);
+    }
+
+    public long publishSent() {
+        return get(Metric.PUBLISH_SENT);
+    }
+
+    /** Every delivery dropped for any reason (slow consumer, queue full, expired, too large). */
+    public long droppedTotal() {
+        return get(Metric.DROPPED_QOS0_SLOW_CONSUMER) + get(Metric.DROPPED_QUEUE_FULL)
+                + get(Metric.DROPPED_EXPIRED) + get(Metric.DROPPED_TOO_LARGE_FOR_CLIENT);
+    }
+
+    @Override
+    public String toString() {
+        return "BrokerMetrics" + snapshot();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.wren.broker.metrics;
+
+/** The counters and gauges a broker keeps; see {@link BrokerMetrics}. */
+public enum Metric {
+    /** Gauge: connections open now (TCP accepted, not yet closed). */
+    CONNECTIONS_CURRENT("connections/current"),
+    /** CONNECTs accepted with CONNACK success since start. */
+    CONNECTS_ACCEPTED("connections/accepted"),
+    /** CONNECTs refused with an error CONNACK (auth, id, limits, version). */
+    CONNECTS_REFUSED("connections/refused"),
+    /** Connections refused because {@code maxConnections} was reached. */
+    CONNECTIONS_REJECTED_LIMIT("connections/rejected-limit"),
+    /** Gauge: sessions held (online and offline). */
+    SESSIONS_CURRENT("sessions/current"),
+    /** Sessions ended because their expiry interval elapsed while offline. */
+    SESSIONS_EXPIRED("sessions/expired"),
+    /** Sessions taken over by a new connection with the same client id. */
+    SESSIONS_TAKEN_OVER("sessions/taken-over"),
+    /** PUBLISH packets received from clients. */
+    PUBLISH_RECEIVED("messages/received"),
+    /** PUBLISH packets written to clients (including resends). */
+    PUBLISH_SENT("messages/sent"),
+    /** Inbound PUBLISHes that matched no subscription. */
+    PUBLISH_NO_SUBSCRIBERS("messages/no-subscribers"),
+    /** QoS 0 deliveries dropped because the connection was not writable (slow consumer). */
+    DROPPED_QOS0_SLOW_CONSUMER("dropped/qos0-slow-consumer"),
+    /** Deliveries dropped because a session queue was full (messages or bytes). */
+    DROPPED_QUEUE_FULL("dropped/queue-full"),
+    /** Deliveries dropped because their Message Expiry Interval elapsed. */
+    DROPPED_EXPIRED("dropped/expired"),
+    /** Deliveries discarded because they exceeded the client's Maximum Packet Size. */
+    DROPPED_TOO_LARGE_FOR_CLIENT("dropped/too-large-for-client"),
+    /** Inbound PUBLISHes refused (not authorized, bad topic, payload format, quota). */
+    PUBLISH_REJECTED("messages/rejected"),
+    /** Connections closed for a malformed packet (0x81). */
+    MALFORMED_PACKETS("errors/malformed"),
+    /** Connections closed for a protocol error (0x82) or another protocol violation. */
+    PROTOCOL_ERRORS("errors/protocol"),
+    /** Connections closed because the keep alive elapsed (0x8D). */
+    KEEP_ALIVE_TIMEOUTS("errors/keep-alive-timeout"),
+    /** Slow consumers disconnected because their queue overflowed (0x97). */
+    SLOW_CONSUMER_DISCONNECTS("errors/slow-consumer-disconnect"),
+    /** CONNECT/AUTH attempts that failed authentication. */
+    AUTH_FAILURES("errors/auth-failure"),
+    /** SUBSCRIBE filters refused with an error reason code. */
+    SUBSCRIPTIONS_REJECTED("subscriptions/rejected"),
+    /** Gauge: subscriptions held, shared ones included. */
+    SUBSCRIPTIONS_CURRENT("subscriptions/current"),
+    /** Gauge: retained messages held. */
+    RETAINED_CURRENT("retained/current"),
+    /** Will messages published. */
+    WILLS_PUBLISHED("messages/wills-published");
+
+    private final String sysTopic;
+
+    Metric(String sysTopic) {
+        this.sysTopic = sysTopic;
+    }
+
+    /** The suffix of this metric's {@code $SYS/broker/} topic. */
+    public String sysTopic() {
+        return sysTopic;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.wren.broker.transport;
+
+import dev.wren.broker.BrokerConfig;
+import dev.wren.broker.BrokerStartException;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The TCP listener: event-loop groups (native epoll when available, NIO otherwise), the server
+ * channel and the group of open client channels.
+ *
+ * <p>Thread-safety: {@link #bind()} and {@link #close()} are called by the thread that starts and
+ * stops the broker; {@link #channels()} is thread-safe.
+ */
+public final class NettyServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NettyServer.class);
+
+    private final BrokerConfig config;
+    private final ChannelInitializer<SocketChannel> initializer;
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup workerGroup;
+    private final Class<? extends ServerChannel> channelClass;
+    private final ChannelGroup channels = new DefaultChannelGroup("wren-clients", GlobalEventExecutor.INSTANCE);
+    private Channel serverChannel;
+
+    public NettyServer(BrokerConfig config, ChannelInitializer<SocketChannel> initializer) {
+        this.config = config;
+        this.initializer = initializer;
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.channelClass = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        this.bossGroup = new MultiThreadIoEventLoopGroup(1, factory);
+        this.workerGroup = new MultiThreadIoEventLoopGroup(config.ioThreads(), factory);
+        LOG.debug("transport: {}", epoll ? "epoll" : "nio");
+    }
+
+    /** Binds the configured address; returns the bound address. */
+    public InetSocketAddress bind() {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(channelClass)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
+                        config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
+                .childHandler(initializer);
+        try {
+            serverChannel = b.bind(config.host(), config.port()).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            shutdownGroups();
+            throw new BrokerStartException("cannot listen on " + config.host() + ":" + config.port()
+                    + ": " + e.getMessage(), e);
+        }
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** The open client channels. */
+    public ChannelGroup channels() {
+        return channels;
+    }
+
+    /** The worker group, whose event loops run connections and sessions. */
+    public EventLoopGroup workerGroup() {
+        return workerGroup;
+    }
+
+    /** Stops accepting connections; client channels stay open. */
+    public void stopAccepting() {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopAccepting();
+        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        shutdownGroups();
+    }
+
+    private void shutdownGroups() {
+        bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}
