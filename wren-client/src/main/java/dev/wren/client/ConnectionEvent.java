@@ -1,0 +1,26 @@
+package dev.wren.client;
+
+import dev.wren.codec.ReasonCode;
+
+/** Something that happened to the client's network connection, reported to a {@link ConnectionListener}. */
+public sealed interface ConnectionEvent {
+
+    /** The client is connected (first time or after a reconnect). */
+    record Connected(ConnectResult result) implements ConnectionEvent {}
+
+    /**
+     * The connection is gone.
+     *
+     * @param reasonCode the server's DISCONNECT or CONNACK reason, or {@code null} if the
+     *     connection just broke
+     * @param reasonString the server's Reason String, or {@code null}
+     * @param serverReference where the server redirects us (USE_ANOTHER_SERVER/SERVER_MOVED), or {@code null}
+     * @param cause the local error, or {@code null}
+     * @param willReconnect whether the client will try again by itself
+     */
+    record Disconnected(ReasonCode reasonCode, String reasonString, String serverReference, Throwable cause,
+            boolean willReconnect) implements ConnectionEvent {}
+
+    /** A reconnect attempt is about to start. */
+    record Reconnecting(int attempt) implements ConnectionEvent {}
+}

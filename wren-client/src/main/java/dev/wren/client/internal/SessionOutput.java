@@ -1,0 +1,20 @@
+package dev.wren.client.internal;
+
+import dev.wren.client.Message;
+import dev.wren.codec.ReasonCode;
+import dev.wren.codec.packet.MqttPacket;
+
+/**
+ * Where the sans-IO session state puts its effects: packets to write on the current
+ * connection, messages for the application, and protocol violations that end the connection.
+ */
+interface SessionOutput {
+    /** Queues a packet for writing; the caller flushes once per batch. */
+    void send(MqttPacket packet);
+
+    /** Hands a received message to the application. */
+    void deliver(Message message);
+
+    /** The server broke the protocol: send DISCONNECT with {@code reason} (5.0) and close. */
+    void protocolViolation(ReasonCode reason, String why);
+}
