@@ -82,6 +82,17 @@ class ConcurrentTopicTrieTest extends AbstractTopicIndexContractTest {
     }
 
     @Test
+    void match_deepExactFilter_walksWithoutRecursion() {
+        String deep = "a/".repeat(20_000) + "end";
+        trie().subscribe(deep, "s1", new Sub("s1", 0));
+        trie().subscribe("a/#", "s2", new Sub("s2", 0));
+
+        assertThat(matches(deep)).containsExactlyInAnyOrder(new Sub("s1", 0), new Sub("s2", 0));
+        assertThat(trie().unsubscribe(deep, "s1")).isTrue();
+        assertThat(trie().nodeCount()).isEqualTo(3);
+    }
+
+    @Test
     void constructor_thresholdBelowOne_throws() {
         assertThatThrownBy(() -> new ConcurrentTopicTrie<String, Sub>(0))
                 .isInstanceOf(IllegalArgumentException.class);
