@@ -42,6 +42,8 @@ public final class BrokerCommand implements Runnable {
         if (port != null && (port < 0 || port > 65535)) {
             throw new CliException(ExitCodes.USAGE, "--port must be 0..65535, not " + port);
         }
+        // The broker logs its life cycle at INFO; the client commands keep the default (WARN).
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         BrokerLauncher.Running running = BrokerLauncher.start(config, host, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

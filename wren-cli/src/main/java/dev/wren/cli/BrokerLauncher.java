@@ -1,10 +1,16 @@
 package dev.wren.cli;
 
+import dev.wren.broker.Broker;
+import dev.wren.broker.BrokerConfig;
+import dev.wren.broker.BrokerStartException;
+import dev.wren.broker.config.ConfigException;
+import dev.wren.broker.config.ConfigLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The one place that talks to the broker's embedding API ({@code dev.wren.broker.Broker}),
- * translating its failures into {@link CliException}s with advice.
+ * The one place that talks to the broker's embedding API, translating its failures into
+ * {@link CliException}s that say what to do.
  */
 final class BrokerLauncher {
     private BrokerLauncher() {}
@@ -19,10 +25,75 @@ final class BrokerLauncher {
     }
 
     static String defaultConfigText() {
-        throw new CliException(ExitCodes.USAGE, "this build has no broker configuration support yet");
+        return ConfigLoader.defaultYaml();
     }
 
-    static Running start(Path config, String host, Integer port) {
-        throw new CliException(ExitCodes.USAGE, "this build has no broker yet");
+    static Running start(Path configFile, String host, Integer port) {
+        BrokerConfig.Builder builder = load(configFile).toBuilder();
+        if (host != null) {
+            builder.host(host);
+        }
+        if (port != null) {
+            builder.port(port);
+        }
+        BrokerConfig config = build(builder);
+        Broker broker;
+        try {
+            broker = Broker.start(config);
+        } catch (BrokerStartException | IllegalStateException e) {
+            throw cannotListen(config, e);
+        } catch (Exception e) {
+            // Netty rethrows bind failures (a checked IOException) without declaring them.
+            throw cannotListen(config, e);
+        }
+        String address = config.host() + ":" + broker.port();
+        return new Running() {
+            @Override
+            public String address() {
+                return address;
+            }
+
+            @Override
+            public void close() {
+                broker.close();
+            }
+        };
+    }
+
+    private static CliException cannotListen(BrokerConfig config, Exception e) {
+        return new CliException(ExitCodes.USAGE, "cannot listen on " + config.host() + ":" + config.port() + ": "
+                + rootMessage(e) + "; is another broker running? Choose another address with --host/--port", e);
+    }
+
+    private static BrokerConfig load(Path file) {
+        if (file == null) {
+            return BrokerConfig.defaults();
+        }
+        if (!Files.isReadable(file)) {
+            throw new CliException(ExitCodes.USAGE, "cannot read configuration file " + file
+                    + "; check the path (wren broker --print-default-config prints a template)");
+        }
+        try {
+            return ConfigLoader.load(file);
+        } catch (ConfigException e) {
+            throw new CliException(ExitCodes.USAGE, "bad configuration in " + file + ": " + e.getMessage()
+                    + "; fix it and try again", e);
+        }
+    }
+
+    private static BrokerConfig build(BrokerConfig.Builder builder) {
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, "bad broker option: " + e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 }
