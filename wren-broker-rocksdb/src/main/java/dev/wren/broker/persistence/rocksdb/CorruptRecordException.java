@@ -1,0 +1,11 @@
+package dev.wren.broker.persistence.rocksdb;
+
+/**
+ * A stored record that cannot be decoded: unknown version byte, truncated or with trailing
+ * bytes. RocksDB checksums its blocks, so this means a bug or a record from a newer Wren.
+ */
+public final class CorruptRecordException extends RuntimeException {
+    public CorruptRecordException(String message) {
+        super(message);
+    }
+}

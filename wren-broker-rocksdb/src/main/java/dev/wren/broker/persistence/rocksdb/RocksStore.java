@@ -1,0 +1,235 @@
+package dev.wren.broker.persistence.rocksdb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WALRecoveryMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The storage engine: one RocksDB in a data directory with a column family per {@link Table},
+ * writes through a {@link GroupCommitter}, point-in-time WAL recovery and periodic compaction.
+ * Knows bytes and tables, not sessions; {@link DurableStore} adds the typed operations.
+ *
+ * <p>Thread-safe. {@link #close()} must not race with other calls.
+ */
+public final class RocksStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RocksStore.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final StoreConfig config;
+    private final RocksLogBridge logger;
+    private final DBOptions dbOptions;
+    private final ColumnFamilyOptions cfOptions;
+    private final List<ColumnFamilyHandle> allHandles;
+    private final ColumnFamilyHandle[] handles;
+    private final RocksDB db;
+    private final GroupCommitter committer;
+    private final Maintenance maintenance;
+    private final RecoveryReport walReport;
+
+    private RocksStore(StoreConfig config, RocksLogBridge logger, DBOptions dbOptions, ColumnFamilyOptions cfOptions,
+            List<ColumnFamilyHandle> allHandles, RocksDB db, Path movedAsideTo) {
+        this.config = config;
+        this.logger = logger;
+        this.dbOptions = dbOptions;
+        this.cfOptions = cfOptions;
+        this.allHandles = allHandles;
+        this.db = db;
+        this.handles = allHandles.subList(1, allHandles.size()).toArray(ColumnFamilyHandle[]::new);
+        this.committer = new GroupCommitter(db, handles, config.durability(), config.flushInterval(),
+                config.maxBatchBytes());
+        this.maintenance = new Maintenance(this, config.compactionInterval());
+        this.walReport = RecoveryReport.wal(logger.drops().size(), logger.droppedBytes(), logger.drops(), movedAsideTo);
+        if (walReport.walCorruptions() > 0) {
+            LOG.warn("WAL recovery in {} dropped a damaged tail ({} bytes): {}", config.dir(),
+                    walReport.walBytesDropped(), walReport.walMessages());
+        }
+    }
+
+    /**
+     * Opens (or creates) the store in {@code config.dir()}.
+     *
+     * @throws StoreOpenException if another process holds the directory, or it is damaged beyond
+     *     WAL recovery and {@link StoreConfig#moveAsideCorrupt()} is off, or on any other error
+     */
+    public static RocksStore open(StoreConfig config) {
+        try {
+            return openOnce(config, null);
+        } catch (StoreOpenException e) {
+            if (e.reason() != StoreOpenException.Reason.CORRUPT || !config.moveAsideCorrupt()) {
+                throw e;
+            }
+            Path aside = moveAside(config);
+            LOG.error("the store in {} was damaged ({}); moved it to {} and started with an empty store",
+                    config.dir(), e.getCause().getMessage(), aside);
+            return openOnce(config, aside);
+        }
+    }
+
+    private static RocksStore openOnce(StoreConfig config, Path movedAsideTo) {
+        createDir(config.dir());
+        RocksLogBridge logger = new RocksLogBridge();
+        DBOptions dbOptions = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                // A torn or corrupt WAL tail is cut off at the last consistent record instead of failing the open.
+                .setWalRecoveryMode(WALRecoveryMode.PointInTimeRecovery)
+                // Old WALs are pinned by the least recently flushed column family; this forces flushes.
+                .setMaxTotalWalSize(64L << 20)
+                .setDbWriteBufferSize(64L << 20)
+                .setLogger(logger);
+        ColumnFamilyOptions cfOptions = new ColumnFamilyOptions()
+                .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setWriteBufferSize(16L << 20);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
+        for (Table t : Table.values()) {
+            descriptors.add(new ColumnFamilyDescriptor(t.nameBytes(), cfOptions));
+        }
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        try {
+            RocksDB db = RocksDB.open(dbOptions, config.dir().toString(), descriptors, handles);
+            return new RocksStore(config, logger, dbOptions, cfOptions, handles, db, movedAsideTo);
+        } catch (RocksDBException e) {
+            handles.forEach(ColumnFamilyHandle::close);
+            dbOptions.close();
+            cfOptions.close();
+            logger.close();
+            throw OpenErrors.classify(config.dir(), e);
+        }
+    }
+
+    private static void createDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreOpenException(StoreOpenException.Reason.IO, dir, "cannot create " + dir + ": " + e, e);
+        }
+    }
+
+    private static Path moveAside(StoreConfig config) {
+        Path dir = config.dir().toAbsolutePath();
+        Path aside = dir.resolveSibling(dir.getFileName() + ".corrupt-" + STAMP.format(config.clock().instant()));
+        try {
+            return Files.move(dir, aside);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the damaged store " + dir + " to " + aside, e);
+        }
+    }
+
+    /** Queues {@code batch} for the next group commit; see {@link GroupCommitter#submit}. */
+    public CompletableFuture<Void> commit(Batch batch) {
+        return committer.submit(batch);
+    }
+
+    /** The value under {@code key}, or {@code null}. */
+    public byte[] get(Table table, byte[] key) {
+        try {
+            return db.get(handles[table.ordinal()], key);
+        } catch (RocksDBException e) {
+            throw new StoreException("read from " + table.cfName() + " failed", e);
+        }
+    }
+
+    /** Calls {@code visitor} for every key starting with {@code prefix} (all keys if empty), in key order. */
+    public void scan(Table table, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
+        try (ReadOptions options = new ReadOptions().setFillCache(false);
+                RocksIterator it = db.newIterator(handles[table.ordinal()], options)) {
+            if (prefix.length == 0) {
+                it.seekToFirst();
+            } else {
+                it.seek(prefix);
+            }
+            for (; it.isValid(); it.next()) {
+                byte[] key = it.key();
+                if (!Keys.startsWith(key, prefix)) {
+                    break;
+                }
+                visitor.accept(key, it.value());
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw new StoreException("scan of " + table.cfName() + " failed", e);
+        }
+    }
+
+    /** The last key of {@code table}, or {@code null} if it is empty. */
+    public byte[] lastKey(Table table) {
+        try (RocksIterator it = db.newIterator(handles[table.ordinal()])) {
+            it.seekToLast();
+            return it.isValid() ? it.key() : null;
+        }
+    }
+
+    /** Compacts the tables where deletes pile up (queue, messages, inbound) and drops their tombstones. */
+    public void compact() {
+        try {
+            for (Table t : new Table[] {Table.QUEUE, Table.MESSAGES, Table.INBOUND}) {
+                db.compactRange(handles[t.ordinal()]);
+            }
+        } catch (RocksDBException e) {
+            LOG.warn("compaction of {} failed", config.dir(), e);
+        }
+    }
+
+    /** A RocksDB property, such as {@code rocksdb.total-sst-files-size}, or {@code null}. */
+    public String property(String name) {
+        try {
+            return db.getProperty(name);
+        } catch (RocksDBException e) {
+            return null;
+        }
+    }
+
+    public StoreConfig config() {
+        return config;
+    }
+
+    public CommitStats stats() {
+        return committer.stats();
+    }
+
+    /** What WAL recovery dropped on open, and where a damaged store was moved. */
+    public RecoveryReport walReport() {
+        return walReport;
+    }
+
+    /** Commits what is queued, then releases every native resource. */
+    @Override
+    public void close() {
+        committer.close();
+        maintenance.close();
+        try {
+            db.syncWal();
+        } catch (RocksDBException e) {
+            LOG.warn("final WAL sync of {} failed", config.dir(), e);
+        }
+        allHandles.forEach(ColumnFamilyHandle::close);
+        db.close();
+        dbOptions.close();
+        cfOptions.close();
+        logger.close();
+    }
+}
