@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param packetId the packet identifier once sent, otherwise 0
  * @param retain the RETAIN flag of this delivery (Retain As Published)
  * @param subscriptionIds Subscription Identifiers to send with it
+ * @param sharedFilter the {@code $share/...} filter that chose this session, or {@code null}: a shared
+ *     delivery may be handed to another member of the group if this session goes away
  */
 public record QueueEntry(
         String clientId,
@@ -25,7 +27,8 @@ public record QueueEntry(
         State state,
         int packetId,
         boolean retain,
-        List<Integer> subscriptionIds) {
+        List<Integer> subscriptionIds,
+        String sharedFilter) {
 
     /** The state of an outbound delivery. */
     public enum State {
@@ -55,17 +58,17 @@ public record QueueEntry(
 
     /** A new, unsent entry. */
     public static QueueEntry queued(String clientId, long seq, long messageId, QoS qos, boolean retain,
-            List<Integer> subscriptionIds) {
-        return new QueueEntry(clientId, seq, messageId, qos, State.QUEUED, 0, retain, subscriptionIds);
+            List<Integer> subscriptionIds, String sharedFilter) {
+        return new QueueEntry(clientId, seq, messageId, qos, State.QUEUED, 0, retain, subscriptionIds, sharedFilter);
     }
 
     /** This entry sent with {@code id}. */
     public QueueEntry sent(int id) {
-        return new QueueEntry(clientId, seq, messageId, qos, State.SENT, id, retain, subscriptionIds);
+        return new QueueEntry(clientId, seq, messageId, qos, State.SENT, id, retain, subscriptionIds, sharedFilter);
     }
 
     /** This QoS 2 entry after PUBREC: the message reference is dropped, only the packet id remains. */
     public QueueEntry released() {
-        return new QueueEntry(clientId, seq, 0, qos, State.RELEASED, packetId, retain, List.of());
+        return new QueueEntry(clientId, seq, 0, qos, State.RELEASED, packetId, retain, List.of(), null);
     }
 }

@@ -29,9 +29,12 @@ final class Records {
 
     static byte[] encodeMessage(StoredMessage m) {
         RecordWriter w = new RecordWriter(48 + m.topic().length() + m.payload().length());
-        w.putByte(V1).putByte(m.qos().value() | (m.retain() ? 4 : 0));
+        w.putByte(V1).putByte(m.qos().value() | (m.retain() ? 4 : 0) | (m.origin() != null ? 8 : 0));
         w.putLong(m.arrivalMillis()).putLong(m.expiresAtMillis());
         w.putString(m.topic()).putBinary(m.payload());
+        if (m.origin() != null) {
+            w.putString(m.origin());
+        }
         writeProperties(w, m.properties());
         return w.toByteArray();
     }
@@ -43,9 +46,11 @@ final class Records {
         long expiresAt = r.getLong();
         String topic = r.getString();
         Binary payload = r.getBinary();
+        String origin = (flags & 8) != 0 ? r.getString() : null;
         PublishProperties props = readProperties(r);
         r.expectEnd();
-        return new StoredMessage(id, topic, payload, qos(flags & 3), (flags & 4) != 0, props, arrival, expiresAt);
+        return new StoredMessage(id, topic, payload, qos(flags & 3), (flags & 4) != 0, props, origin, arrival,
+                expiresAt);
     }
 
     /** The expiry time of an encoded message without decoding the rest: bytes 10..17. */
@@ -105,10 +110,15 @@ final class Records {
 
     static byte[] encodeQueueEntry(QueueEntry e) {
         RecordWriter w = new RecordWriter(24);
-        w.putByte(V1).putByte(e.qos().value() | e.state().ordinal() << 2 | (e.retain() ? 16 : 0));
+        int flags = e.qos().value() | e.state().ordinal() << 2 | (e.retain() ? 16 : 0)
+                | (e.sharedFilter() != null ? 32 : 0);
+        w.putByte(V1).putByte(flags);
         w.putLong(e.messageId()).putShort(e.packetId()).putVarLong(e.subscriptionIds().size());
         for (int id : e.subscriptionIds()) {
             w.putVarLong(id);
+        }
+        if (e.sharedFilter() != null) {
+            w.putString(e.sharedFilter());
         }
         return w.toByteArray();
     }
@@ -123,9 +133,10 @@ final class Records {
         for (int i = 0; i < count; i++) {
             ids.add((int) r.getVarLong());
         }
+        String sharedFilter = (flags & 32) != 0 ? r.getString() : null;
         r.expectEnd();
         return new QueueEntry(clientId, seq, messageId, qos(flags & 3), QueueEntry.State.of(flags >> 2 & 3),
-                packetId, (flags & 16) != 0, ids);
+                packetId, (flags & 16) != 0, ids, sharedFilter);
     }
 
     /** An inbound QoS 2 id awaiting PUBREL: only the time it arrived, for diagnostics. */

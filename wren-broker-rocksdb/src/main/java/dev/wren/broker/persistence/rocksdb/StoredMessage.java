@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param qos the QoS it was published with
  * @param retain the RETAIN flag it was published with
  * @param properties all MQTT 5.0 message properties, exactly as published
+ * @param origin client id of the publisher (for No Local), or {@code null} for broker-generated messages
  * @param arrivalMillis wall-clock arrival time, the base for the remaining Message Expiry Interval
  * @param expiresAtMillis when the message expires, or {@code -1} if never
  */
@@ -25,6 +26,7 @@ public record StoredMessage(
         QoS qos,
         boolean retain,
         PublishProperties properties,
+        String origin,
         long arrivalMillis,
         long expiresAtMillis) {
 
@@ -37,10 +39,10 @@ public record StoredMessage(
 
     /** A message arriving now, its expiry time derived from its Message Expiry Interval. */
     public static StoredMessage arrived(long id, String topic, Binary payload, QoS qos, boolean retain,
-            PublishProperties properties, long nowMillis) {
+            PublishProperties properties, String origin, long nowMillis) {
         PublishProperties props = properties == null ? PublishProperties.NONE : properties;
         long expiresAt = props.hasMessageExpiry() ? nowMillis + props.messageExpiryInterval() * 1000L : -1;
-        return new StoredMessage(id, topic, payload, qos, retain, props, nowMillis, expiresAt);
+        return new StoredMessage(id, topic, payload, qos, retain, props, origin, nowMillis, expiresAt);
     }
 
     /** Whether the message has expired at {@code nowMillis} [MQTT-3.3.2-5]. */
@@ -50,6 +52,6 @@ public record StoredMessage(
 
     /** A copy under another id. */
     public StoredMessage withId(long newId) {
-        return new StoredMessage(newId, topic, payload, qos, retain, properties, arrivalMillis, expiresAtMillis);
+        return new StoredMessage(newId, topic, payload, qos, retain, properties, origin, arrivalMillis, expiresAtMillis);
     }
 }

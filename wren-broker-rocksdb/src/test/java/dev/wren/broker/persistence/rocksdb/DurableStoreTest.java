@@ -145,10 +145,10 @@ class DurableStoreTest {
     @Test
     void retain_emptyPayloadClearsTopic() {
         try (DurableStore store = open(T0)) {
-            StoredMessage m = StoredMessage.arrived(0, "r/1", Binary.utf8("v"), QoS.AT_LEAST_ONCE, true, null, T0);
+            StoredMessage m = StoredMessage.arrived(0, "r/1", Binary.utf8("v"), QoS.AT_LEAST_ONCE, true, null, null, T0);
             store.commit(store.stageRetain(new Batch(), m)).join();
             assertThat(store.retained()).containsExactly(m);
-            StoredMessage clear = StoredMessage.arrived(0, "r/1", Binary.EMPTY, QoS.AT_LEAST_ONCE, true, null, T0);
+            StoredMessage clear = StoredMessage.arrived(0, "r/1", Binary.EMPTY, QoS.AT_LEAST_ONCE, true, null, null, T0);
             store.commit(store.stageRetain(new Batch(), clear)).join();
             assertThat(store.retained()).isEmpty();
         }
@@ -165,10 +165,10 @@ class DurableStoreTest {
 
     private static StoredMessage message(DurableStore store, PublishProperties props) {
         return StoredMessage.arrived(store.nextMessageId(), "t/1", Binary.utf8("hello"), QoS.EXACTLY_ONCE, false,
-                props, T0);
+                props, "pub", T0);
     }
 
     private static QueueEntry entry(DurableStore store, String clientId, StoredMessage m) {
-        return QueueEntry.queued(clientId, store.nextSeq(), m.id(), QoS.AT_LEAST_ONCE, false, List.of());
+        return QueueEntry.queued(clientId, store.nextSeq(), m.id(), QoS.AT_LEAST_ONCE, false, List.of(), null);
     }
 }

@@ -21,8 +21,8 @@ class RecordsTest {
 
     @Test
     void message_allProperties_roundTrips() {
-        StoredMessage m = new StoredMessage(42, "a/b", Binary.utf8("payload"), QoS.EXACTLY_ONCE, true, ALL_PROPS, 1000,
-                3_601_000);
+        StoredMessage m = new StoredMessage(42, "a/b", Binary.utf8("payload"), QoS.EXACTLY_ONCE, true, ALL_PROPS, "pub-1",
+                1000, 3_601_000);
         StoredMessage back = Records.decodeMessage(42, Records.encodeMessage(m));
         assertThat(back).isEqualTo(m);
         assertThat(Records.messageExpiresAt(Records.encodeMessage(m))).isEqualTo(3_601_000);
@@ -30,7 +30,7 @@ class RecordsTest {
 
     @Test
     void message_noProperties_decodesToSharedNone() {
-        StoredMessage m = StoredMessage.arrived(1, "t", Binary.EMPTY, QoS.AT_LEAST_ONCE, false, null, 5);
+        StoredMessage m = StoredMessage.arrived(1, "t", Binary.EMPTY, QoS.AT_LEAST_ONCE, false, null, null, 5);
         StoredMessage back = Records.decodeMessage(1, Records.encodeMessage(m));
         assertThat(back.properties()).isSameAs(PublishProperties.NONE);
         assertThat(back.expiresAtMillis()).isEqualTo(-1);
@@ -60,7 +60,7 @@ class RecordsTest {
 
     @Test
     void queueEntry_sentWithSubscriptionIds_roundTrips() {
-        QueueEntry e = QueueEntry.queued("c", 9, 42, QoS.EXACTLY_ONCE, true, List.of(1, 300)).sent(65535);
+        QueueEntry e = QueueEntry.queued("c", 9, 42, QoS.EXACTLY_ONCE, true, List.of(1, 300), "$share/g/t").sent(65535);
         assertThat(Records.decodeQueueEntry("c", 9, Records.encodeQueueEntry(e))).isEqualTo(e);
         QueueEntry released = e.released();
         assertThat(Records.decodeQueueEntry("c", 9, Records.encodeQueueEntry(released))).isEqualTo(released);
@@ -68,7 +68,7 @@ class RecordsTest {
 
     @Test
     void decode_unknownVersion_rejectsAsCorrupt() {
-        byte[] bytes = Records.encodeQueueEntry(QueueEntry.queued("c", 1, 1, QoS.AT_LEAST_ONCE, false, null));
+        byte[] bytes = Records.encodeQueueEntry(QueueEntry.queued("c", 1, 1, QoS.AT_LEAST_ONCE, false, null, null));
         bytes[0] = 2;
         assertThatThrownBy(() -> Records.decodeQueueEntry("c", 1, bytes))
                 .isInstanceOf(CorruptRecordException.class).hasMessageContaining("version 2");
@@ -77,7 +77,7 @@ class RecordsTest {
     @Test
     void decode_truncatedOrTrailingBytes_rejectsAsCorrupt() {
         byte[] bytes = Records.encodeMessage(new StoredMessage(1, "a/b", Binary.utf8("xyz"), QoS.AT_LEAST_ONCE, false,
-                ALL_PROPS, 0, -1));
+                ALL_PROPS, null, 0, -1));
         for (int cut = 0; cut < bytes.length; cut++) {
             byte[] truncated = Arrays.copyOf(bytes, cut);
             assertThatThrownBy(() -> Records.decodeMessage(1, truncated)).isInstanceOf(CorruptRecordException.class);
