@@ -172,9 +172,10 @@ final class OutboundFlow {
                 return;
             }
             queue.poll();
-            out.send(toPublish(p, false));
             if (p.message.qos() == QoS.AT_MOST_ONCE) {
-                p.future.complete(new PublishResult(ReasonCode.SUCCESS, null, List.of()));
+                out.sendQos0(toPublish(p, false), p.future);
+            } else {
+                out.send(toPublish(p, false));
             }
         }
     }

@@ -1,0 +1,371 @@
+package dev.wren.client.internal;
+
+import dev.wren.client.ClientOptions;
+import dev.wren.client.ConnectResult;
+import dev.wren.client.ConnectionEvent;
+import dev.wren.client.InMemoryOutboundStore;
+import dev.wren.client.Message;
+import dev.wren.client.MqttClientException;
+import dev.wren.client.OutboundStore;
+import dev.wren.client.PublishResult;
+import dev.wren.client.SubscribeResult;
+import dev.wren.client.UnsubscribeResult;
+import dev.wren.codec.TopicFilter;
+import dev.wren.codec.UserProperty;
+import dev.wren.codec.packet.Subscription;
+import java.util.List;
+import dev.wren.codec.MalformedPacketException;
+import dev.wren.codec.ReasonCode;
+import dev.wren.codec.packet.Auth;
+import dev.wren.codec.packet.ConnAck;
+import dev.wren.codec.packet.ConnAckProperties;
+import dev.wren.codec.packet.Disconnect;
+import dev.wren.codec.packet.MqttPacket;
+import dev.wren.codec.packet.PingReq;
+import dev.wren.codec.packet.PingResp;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection life cycle of one client: connect, CONNACK, keep-alive, server DISCONNECT,
+ * automatic reconnect with back-off, user disconnect. Session-level protocol lives in
+ * {@link SessionState}; this class feeds it and reports {@link ConnectionEvent}s.
+ *
+ * <p>Not thread-safe: every method but {@link #execute}, {@link #isConnected()} and
+ * {@link #clientId()} must run on {@link #loop()}; public entry points of {@code MqttClient}
+ * hop there with {@link #execute}.
+ */
+public final class ClientCore implements Executor {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientCore.class);
+
+    private final ClientOptions options;
+    private final EventLoop loop;
+    private final SessionState session;
+    private final OutboundStore store;
+    private final Backoff backoff;
+    private final Connector connector;
+    private final Consumer<Message> sink;
+    private final Auths auths;
+    private Connection connection;
+    private CompletableFuture<ConnectResult> pendingConnect;
+    private CompletableFuture<Void> pendingDisconnect;
+    private boolean wanted;
+    private boolean closed;
+    private boolean everConnected;
+    private int attempt;
+    private volatile boolean connected;
+    private volatile String clientId;
+
+    public ClientCore(ClientOptions options, EventLoop loop, Consumer<Message> sink) {
+        this.options = options;
+        this.loop = loop;
+        this.sink = sink;
+        this.store = options.outboundStore() != null ? options.outboundStore() : new InMemoryOutboundStore();
+        this.session = new SessionState(options, store);
+        this.backoff = new Backoff(options.reconnectPolicy(), new Random());
+        this.connector = new Connector(options, loop, new ClientChannelHandler(this));
+        this.auths = new Auths(options.authHandler(), this);
+        this.clientId = options.clientId();
+    }
+
+    /** Runs {@code task} on the client's event loop, inline when already there. */
+    @Override
+    public void execute(Runnable task) {
+        if (loop.inEventLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /** Accepts a message for publishing; see {@link OutboundFlow}. */
+    public CompletableFuture<PublishResult> publish(Message message) {
+        return session.publish(message);
+    }
+
+    public CompletableFuture<SubscribeResult> subscribe(List<Subscription> subs, int identifier,
+            List<UserProperty> props) {
+        return session.subscribe(subs, identifier, props);
+    }
+
+    public CompletableFuture<UnsubscribeResult> unsubscribe(List<TopicFilter> filters, List<UserProperty> props) {
+        return session.unsubscribe(filters, props);
+    }
+
+    /** Publishes accepted and not yet acknowledged. */
+    public int pendingPublishes() {
+        return session.inFlightCount() + session.queuedCount();
+    }
+
+    public boolean isConnected() {
+        return connected;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public ClientOptions options() {
+        return options;
+    }
+
+    /** Connects (once; later calls join the pending attempt or return the current state). */
+    public void connect(CompletableFuture<ConnectResult> result) {
+        if (closed) {
+            result.completeExceptionally(Failures.local("client is closed"));
+            return;
+        }
+        if (pendingConnect != null) {
+            pendingConnect.whenComplete((r, e) -> complete(result, r, e));
+            return;
+        }
+        if (connection != null) {
+            result.completeExceptionally(Failures.local("already connected or connecting"));
+            return;
+        }
+        wanted = true;
+        pendingConnect = result;
+        open(everConnected ? ConnectPackets.cleanStartOnReconnect(options) : options.cleanStart());
+    }
+
+    private static <T> void complete(CompletableFuture<T> f, T value, Throwable error) {
+        if (error != null) {
+            f.completeExceptionally(error);
+        } else {
+            f.complete(value);
+        }
+    }
+
+    private void open(boolean cleanStart) {
+        ChannelFuture cf = connector.open();
+        Connection c = new Connection(cf.channel(), this);
+        connection = c;
+        cf.channel().closeFuture().addListener(f -> onClosed(c));
+        cf.addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                c.close(Connector.refusedToConnect(options, f.cause()));
+                return;
+            }
+            c.send(ConnectPackets.build(options, clientId, cleanStart));
+            loop.schedule(() -> {
+                if (!c.connAcked) {
+                    c.close(Failures.local("no CONNACK from " + options.host() + ":" + options.port() + " within "
+                            + options.connectTimeout().toMillis() + " ms"));
+                }
+            }, options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    void onPacket(Channel ch, MqttPacket packet) {
+        Connection c = current(ch);
+        if (c == null) {
+            return;
+        }
+        switch (packet) {
+            case ConnAck ack when !c.connAcked -> onConnAck(c, ack);
+            case Auth auth -> auths.onAuth(c, auth);
+            case Disconnect d -> onServerDisconnect(c, d);
+            case PingResp p -> c.pingOutstanding = false;
+            default -> {
+                if (!c.connAcked || !session.onPacket(packet)) {
+                    protocolViolation(c, ReasonCode.PROTOCOL_ERROR, "unexpected " + packet.type());
+                }
+            }
+        }
+    }
+
+    private void onConnAck(Connection c, ConnAck ack) {
+        ConnAckProperties p = ack.properties();
+        if (ack.reasonCode().isError()) {
+            c.close(new MqttClientException(ack.reasonCode(), "connection refused by " + options.host() + ":"
+                    + options.port(), p.reasonString(), p.serverReference(), null));
+            return;
+        }
+        c.connAcked = true;
+        if (p.assignedClientIdentifier() != null) {
+            clientId = p.assignedClientIdentifier();
+        }
+        int keepAlive = p.serverKeepAlive() >= 0 ? p.serverKeepAlive() : options.keepAliveSeconds();
+        Connector.startKeepAlive(c.channel, keepAlive);
+        auths.onConnected(p.authenticationData());
+        session.onConnected(c, ack);
+        everConnected = true;
+        connected = true;
+        attempt = 0;
+        backoff.reset();
+        ConnectResult result = new ConnectResult(ack.sessionPresent(), clientId, keepAlive, p);
+        emit(new ConnectionEvent.Connected(result));
+        if (pendingConnect != null) {
+            CompletableFuture<ConnectResult> f = pendingConnect;
+            pendingConnect = null;
+            f.complete(result);
+        }
+    }
+
+    private void onServerDisconnect(Connection c, Disconnect d) {
+        c.serverDisconnect = d;
+        c.close(new MqttClientException(d.reasonCode(), "disconnected by the server", d.reasonString(),
+                d.serverReference(), null));
+    }
+
+    void onMalformed(Channel ch, MalformedPacketException e) {
+        Connection c = current(ch);
+        if (c != null) {
+            protocolViolation(c, e.reasonCode(), "malformed packet from the server: " + e.getMessage());
+        }
+    }
+
+    void onChannelError(Channel ch, MqttClientException e) {
+        Connection c = current(ch);
+        if (c != null) {
+            c.close(e);
+        } else {
+            ch.close();
+        }
+    }
+
+    /** Sends DISCONNECT with {@code reason} (5.0 only) and closes [MQTT-4.13.1-1]. */
+    void protocolViolation(Connection c, ReasonCode reason, String why) {
+        LOG.warn("closing connection to {}:{}: {}", options.host(), options.port(), why);
+        if (options.version().isV5() && c.connAcked) {
+            c.send(new Disconnect(reason, why));
+            c.flushNow();
+        }
+        c.close(new MqttClientException(reason, "protocol violation by the server", why));
+    }
+
+    void onWriterIdle(Channel ch) {
+        Connection c = current(ch);
+        if (c == null || !c.connAcked) {
+            return;
+        }
+        if (c.pingOutstanding) {
+            c.close(Failures.local("no PINGRESP within the keep alive interval; connection lost"));
+            return;
+        }
+        c.pingOutstanding = true;
+        c.send(PingReq.INSTANCE);
+    }
+
+    private void onClosed(Connection c) {
+        if (connection != c) {
+            return;
+        }
+        connection = null;
+        connected = false;
+        if (c.connAcked) {
+            session.onDisconnected();
+        }
+        MqttClientException reason = c.endReason != null ? c.endReason : Failures.local("connection closed");
+        if (pendingConnect != null) {
+            CompletableFuture<ConnectResult> f = pendingConnect;
+            pendingConnect = null;
+            wanted = false;
+            f.completeExceptionally(reason);
+        }
+        boolean retry = wanted && !closed && options.reconnectPolicy().enabled();
+        if (c.connAcked) {
+            Disconnect d = c.serverDisconnect;
+            emit(new ConnectionEvent.Disconnected(reason.reasonCode(), reason.reasonString(),
+                    d != null ? d.serverReference() : reason.serverReference(),
+                    c.closedByUser ? null : reason, retry));
+        }
+        if (pendingDisconnect != null) {
+            pendingDisconnect.complete(null);
+            pendingDisconnect = null;
+        }
+        if (retry) {
+            scheduleReconnect();
+        }
+    }
+
+    private void scheduleReconnect() {
+        attempt++;
+        long delayNanos = backoff.nextDelay().toNanos();
+        emit(new ConnectionEvent.Reconnecting(attempt));
+        loop.schedule(() -> {
+            if (wanted && !closed && connection == null) {
+                open(ConnectPackets.cleanStartOnReconnect(options));
+            }
+        }, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Sends DISCONNECT and closes; no reconnect follows. */
+    public void disconnect(CompletableFuture<Void> done, long sessionExpiryInterval) {
+        wanted = false;
+        Connection c = connection;
+        if (c == null) {
+            done.complete(null);
+            return;
+        }
+        c.closedByUser = true;
+        if (pendingDisconnect != null) {
+            pendingDisconnect.whenComplete((r, e) -> done.complete(null));
+        } else {
+            pendingDisconnect = done;
+        }
+        if (c.connAcked) {
+            Disconnect d = new Disconnect(ReasonCode.NORMAL_DISCONNECTION, sessionExpiryInterval, null, null, null);
+            c.channel.writeAndFlush(d).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            c.close(Failures.local("disconnected by the application"));
+        }
+    }
+
+    /** Disconnects and fails every waiting future; the client cannot be used afterwards. */
+    public void close(CompletableFuture<Void> done) {
+        CompletableFuture<Void> disconnected = new CompletableFuture<>();
+        disconnect(disconnected, -1);
+        disconnected.whenComplete((r, e) -> execute(() -> {
+            closed = true;
+            session.failAll("client closed");
+            store.close();
+            done.complete(null);
+        }));
+    }
+
+    /** Pauses or resumes reading from the server: back-pressure from slow message consumers. */
+    public void setReading(boolean read) {
+        Connection c = connection;
+        if (c != null) {
+            c.channel.config().setAutoRead(read);
+        }
+    }
+
+    void deliver(Message message) {
+        try {
+            sink.accept(message);
+        } catch (RuntimeException e) {
+            LOG.warn("message handler failed for a message on '{}'", message.topic(), e);
+        }
+    }
+
+    private void emit(ConnectionEvent event) {
+        if (options.connectionListener() == null) {
+            return;
+        }
+        try {
+            options.connectionListener().onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("connection listener failed on {}", event, e);
+        }
+    }
+
+    private Connection current(Channel ch) {
+        Connection c = connection;
+        return c != null && c.channel == ch ? c : null;
+    }
+}

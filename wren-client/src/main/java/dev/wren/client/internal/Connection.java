@@ -1,0 +1,86 @@
+package dev.wren.client.internal;
+
+import dev.wren.client.Message;
+import dev.wren.client.MqttClientException;
+import dev.wren.client.PublishResult;
+import dev.wren.codec.ReasonCode;
+import dev.wren.codec.packet.Disconnect;
+import dev.wren.codec.packet.MqttPacket;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One network connection of a client: writes packets with one flush per batch of work on
+ * the event loop, and records why the connection ended so the client can report it.
+ *
+ * <p>Not thread-safe: confined to the client's event loop.
+ */
+final class Connection implements SessionOutput {
+    private static final PublishResult WRITTEN = new PublishResult(ReasonCode.SUCCESS, null, List.of());
+
+    final Channel channel;
+    private final ClientCore core;
+    private boolean flushPending;
+    boolean connAcked;
+    boolean pingOutstanding;
+    boolean closedByUser;
+    /** Why the connection ended, if known: refusal, server DISCONNECT, protocol error, I/O error. */
+    MqttClientException endReason;
+    Disconnect serverDisconnect;
+
+    Connection(Channel channel, ClientCore core) {
+        this.channel = channel;
+        this.core = core;
+    }
+
+    @Override
+    public void send(MqttPacket packet) {
+        channel.write(packet).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        requestFlush();
+    }
+
+    @Override
+    public void sendQos0(MqttPacket packet, CompletableFuture<PublishResult> written) {
+        channel.write(packet).addListener(f -> {
+            if (f.isSuccess()) {
+                written.complete(WRITTEN);
+            } else {
+                written.completeExceptionally(new MqttClientException("QoS 0 publish not written", f.cause()));
+            }
+        });
+        requestFlush();
+    }
+
+    /** Flushes once after the current batch of event-loop tasks instead of once per packet. */
+    private void requestFlush() {
+        if (!flushPending) {
+            flushPending = true;
+            channel.eventLoop().execute(this::flushNow);
+        }
+    }
+
+    void flushNow() {
+        flushPending = false;
+        channel.flush();
+    }
+
+    @Override
+    public void deliver(Message message) {
+        core.deliver(message);
+    }
+
+    @Override
+    public void protocolViolation(ReasonCode reason, String why) {
+        core.protocolViolation(this, reason, why);
+    }
+
+    /** Ends the connection, first recording {@code reason} unless an earlier reason is known. */
+    void close(MqttClientException reason) {
+        if (endReason == null) {
+            endReason = reason;
+        }
+        channel.close();
+    }
+}
