@@ -82,33 +82,33 @@ public final class RetainedTrie<M> implements RetainedStore<M> {
     @Override
     public void match(String filter, Consumer<? super M> sink) {
         Objects.requireNonNull(sink, "sink");
-        int length = filter.length();
+        // Cut the filter once: a '+' level may lead to many nodes, each looking up the next level.
+        String[] levels = levels(filter);
         Deque<Position<M>> pending = new ArrayDeque<>();
         pending.push(new Position<>(root, 0));
         while (!pending.isEmpty()) {
             Position<M> position = pending.pop();
             RetainedNode<M> node = position.node();
-            int from = position.from();
-            if (from > length) {
+            int depth = position.depth();
+            if (depth == levels.length) {
                 emit(node, sink);
                 continue;
             }
-            int end = levelEnd(filter, from);
-            int next = end + 1;
+            String level = levels[depth];
             // [MQTT-4.7.2-1] A wildcard first level does not match a topic starting with '$'.
-            boolean skipDollar = node == root;
-            if (isWildcard(filter, from, end, '#')) {
+            boolean skipDollar = depth == 0;
+            if (level.equals("#")) {
                 emitSubtree(node, skipDollar, sink);
-            } else if (isWildcard(filter, from, end, '+')) {
+            } else if (level.equals("+")) {
                 node.forEachChild(child -> {
                     if (!(skipDollar && isDollar(child))) {
-                        pending.push(new Position<>(child, next));
+                        pending.push(new Position<>(child, depth + 1));
                     }
                 });
             } else {
-                RetainedNode<M> child = node.child(filter.substring(from, end));
+                RetainedNode<M> child = node.child(level);
                 if (child != null) {
-                    pending.push(new Position<>(child, next));
+                    pending.push(new Position<>(child, depth + 1));
                 }
             }
         }
@@ -146,8 +146,8 @@ public final class RetainedTrie<M> implements RetainedStore<M> {
         return count;
     }
 
-    /** A node and the index in the filter of the level to match against its children. */
-    private record Position<M>(RetainedNode<M> node, int from) {}
+    /** A node reached by the first {@code depth} filter levels; the next level is matched against its children. */
+    private record Position<M>(RetainedNode<M> node, int depth) {}
 
     /** Removes {@code message} from {@code node} unless a newer message replaced it meanwhile. */
     private void removeExactly(RetainedNode<M> node, M message) {
@@ -235,8 +235,22 @@ public final class RetainedTrie<M> implements RetainedStore<M> {
         return !node.level.isEmpty() && node.level.charAt(0) == '$';
     }
 
-    private static boolean isWildcard(String filter, int from, int end, char wildcard) {
-        return end - from == 1 && filter.charAt(from) == wildcard;
+    /** The levels of a topic or filter, keeping empty ones: "a//b/" has four. */
+    private static String[] levels(String s) {
+        int count = 1;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '/') {
+                count++;
+            }
+        }
+        String[] levels = new String[count];
+        int from = 0;
+        for (int i = 0; i < count; i++) {
+            int end = levelEnd(s, from);
+            levels[i] = s.substring(from, end);
+            from = end + 1;
+        }
+        return levels;
     }
 
     private static int levelEnd(String s, int from) {
