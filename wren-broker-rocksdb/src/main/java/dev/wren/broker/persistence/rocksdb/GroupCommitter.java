@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>Futures are completed on the committer thread, in submission order; dependants should be
  * cheap or hop to their own executor, or they delay the next fsync.
  *
+ * <p>In async mode a second thread fsyncs the WAL every flush interval.
+ *
  * <p>Thread-safe. The committer thread is the only user of the native objects it owns.
  */
 public final class GroupCommitter implements AutoCloseable {
@@ -41,7 +45,7 @@ public final class GroupCommitter implements AutoCloseable {
     private final RocksDB db;
     private final ColumnFamilyHandle[] handles;
     private final Durability durability;
-    private final long flushIntervalNanos;
+    private final ScheduledExecutorService walSync;
     private final int maxBatchBytes;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -70,9 +74,21 @@ public final class GroupCommitter implements AutoCloseable {
         this.db = db;
         this.handles = handles.clone();
         this.durability = durability;
-        this.flushIntervalNanos = Math.max(1, flushInterval.toNanos());
         this.maxBatchBytes = maxBatchBytes;
         this.thread = Thread.ofPlatform().name("wren-group-commit").daemon().start(this::run);
+        this.walSync = durability == Durability.ASYNC ? startWalSync(flushInterval) : null;
+    }
+
+    /**
+     * Async mode fsyncs the WAL on its own thread: done on the committer thread, syncing a second's
+     * worth of WAL would stall every commit behind it.
+     */
+    private ScheduledExecutorService startWalSync(Duration interval) {
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
+                .name("wren-wal-sync").daemon().unstarted(r));
+        long nanos = Math.max(1, interval.toNanos());
+        s.scheduleWithFixedDelay(this::flushWal, nanos, nanos, TimeUnit.NANOSECONDS);
+        return s;
     }
 
     /**
@@ -112,6 +128,11 @@ public final class GroupCommitter implements AutoCloseable {
         }
         try {
             thread.join();
+            if (walSync != null) {
+                walSync.shutdownNow();
+                walSync.awaitTermination(1, TimeUnit.MINUTES);
+                flushWal();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -119,22 +140,12 @@ public final class GroupCommitter implements AutoCloseable {
 
     private void run() {
         try (WriteOptions options = new WriteOptions().setSync(durability == Durability.SYNC)) {
-            long nextFlush = System.nanoTime() + flushIntervalNanos;
             List<Pending> group = new ArrayList<>();
             boolean stopping = false;
             while (!stopping) {
-                Pending first = durability == Durability.ASYNC
-                        ? queue.poll(Math.max(0, nextFlush - System.nanoTime()), TimeUnit.NANOSECONDS)
-                        : queue.take();
-                if (first != null) {
-                    stopping = collect(first, group);
-                    commit(group, options);
-                    group.clear();
-                }
-                if (durability == Durability.ASYNC && (stopping || System.nanoTime() >= nextFlush)) {
-                    flushWal();
-                    nextFlush = System.nanoTime() + flushIntervalNanos;
-                }
+                stopping = collect(queue.take(), group);
+                commit(group, options);
+                group.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

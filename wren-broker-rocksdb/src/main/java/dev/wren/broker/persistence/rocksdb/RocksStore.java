@@ -102,7 +102,9 @@ public final class RocksStore implements AutoCloseable {
                 .setLogger(logger);
         ColumnFamilyOptions cfOptions = new ColumnFamilyOptions()
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                .setWriteBufferSize(16L << 20);
+                .setWriteBufferSize(16L << 20)
+                // Room for two memtables waiting for flush before writes stall behind a slow flush.
+                .setMaxWriteBufferNumber(4);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
         for (Table t : Table.values()) {
