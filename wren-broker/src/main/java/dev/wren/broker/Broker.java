@@ -1,10 +1,20 @@
 package dev.wren.broker;
 
+import dev.wren.broker.connection.BrokerContext;
 import dev.wren.broker.metrics.BrokerMetrics;
+import dev.wren.broker.metrics.Metric;
+import dev.wren.broker.retained.RetainedTrie;
+import dev.wren.broker.routing.ConcurrentTopicTrie;
+import dev.wren.broker.routing.Router;
+import dev.wren.broker.security.Authorizer;
+import dev.wren.broker.security.PasswordAuthenticator;
+import dev.wren.broker.session.QueueLimits;
+import dev.wren.broker.session.SessionRegistry;
+import dev.wren.broker.transport.MqttChannelInitializer;
 import dev.wren.broker.transport.NettyServer;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,19 +35,32 @@ public final class Broker implements AutoCloseable {
 
     private final BrokerConfig config;
     private final BrokerMetrics metrics = new BrokerMetrics();
+    private final Router router;
+    private final SessionRegistry sessions;
     private final NettyServer server;
     private final InetSocketAddress address;
+    private final ScheduledFuture<?> maintenance;
     private volatile boolean closed;
 
     private Broker(BrokerConfig config) {
         this.config = config;
-        this.server = new NettyServer(config, new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-                ch.close();
-            }
-        });
-        this.address = server.bind();
+        this.router = new Router(new ConcurrentTopicTrie<>(), new RetainedTrie<>());
+        this.sessions = new SessionRegistry(router,
+                new QueueLimits(config.maxQueuedMessages(), config.maxQueuedBytes(), config.queueQos0Offline()),
+                metrics, config.clock());
+        metrics.gauge(Metric.RETAINED_CURRENT, router::retainedCount);
+        metrics.gauge(Metric.SUBSCRIPTIONS_CURRENT, router::subscriptionCount);
+        metrics.gauge(Metric.SESSIONS_CURRENT, sessions::size);
+        BrokerContext context = new BrokerContext(config, metrics, sessions, router,
+                new PasswordAuthenticator(config.users(), config.allowAnonymous()), Authorizer.ALLOW_ALL,
+                config.clock());
+        this.server = new NettyServer(config);
+        this.address = server.bind(new MqttChannelInitializer(context, server.channels()));
+        long period = config.maintenanceIntervalMillis();
+        this.maintenance = period > 0
+                ? server.workerGroup().next().scheduleAtFixedRate(this::runMaintenanceSafely, period, period,
+                        TimeUnit.MILLISECONDS)
+                : null;
         LOG.info("Wren broker listening on {}:{}", address.getHostString(), address.getPort());
     }
 
@@ -76,7 +99,17 @@ public final class Broker implements AutoCloseable {
      * runs it every {@link BrokerConfig#maintenanceIntervalMillis()}.
      */
     public void runMaintenance() {
-        // filled in with the session registry
+        long now = config.clock().millis();
+        sessions.maintain(now);
+        router.expireRetained(now);
+    }
+
+    private void runMaintenanceSafely() {
+        try {
+            runMaintenance();
+        } catch (RuntimeException e) {
+            LOG.warn("maintenance failed", e);
+        }
     }
 
     /**
@@ -85,11 +118,16 @@ public final class Broker implements AutoCloseable {
      * connection closed without a normal DISCONNECT, then stops the event loops.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        if (maintenance != null) {
+            maintenance.cancel(false);
+        }
+        server.stopAccepting();
+        server.disconnectAll(5_000);
         server.close();
         LOG.info("Wren broker stopped");
     }

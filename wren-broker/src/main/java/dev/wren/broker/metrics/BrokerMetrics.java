@@ -3,6 +3,7 @@ package dev.wren.broker.metrics;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * Counters and gauges of one broker.
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class BrokerMetrics {
     private final LongAdder[] values = new LongAdder[Metric.values().length];
+    private final LongSupplier[] gauges = new LongSupplier[Metric.values().length];
 
     public BrokerMetrics() {
         for (int i = 0; i < values.length; i++) {
@@ -23,7 +25,13 @@ public final class BrokerMetrics {
 
     /** The current value of {@code metric}. */
     public long get(Metric metric) {
-        return values[metric.ordinal()].sum();
+        LongSupplier gauge = gauges[metric.ordinal()];
+        return gauge != null ? gauge.getAsLong() : values[metric.ordinal()].sum();
+    }
+
+    /** Makes {@code metric} read its value from {@code source} (a gauge such as a map size). For broker internals. */
+    public void gauge(Metric metric, LongSupplier source) {
+        gauges[metric.ordinal()] = source;
     }
 
     /** A snapshot of every metric. */

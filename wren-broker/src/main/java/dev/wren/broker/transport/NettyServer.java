@@ -36,16 +36,14 @@ public final class NettyServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NettyServer.class);
 
     private final BrokerConfig config;
-    private final ChannelInitializer<SocketChannel> initializer;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final Class<? extends ServerChannel> channelClass;
     private final ChannelGroup channels = new DefaultChannelGroup("wren-clients", GlobalEventExecutor.INSTANCE);
     private Channel serverChannel;
 
-    public NettyServer(BrokerConfig config, ChannelInitializer<SocketChannel> initializer) {
+    public NettyServer(BrokerConfig config) {
         this.config = config;
-        this.initializer = initializer;
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.channelClass = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -54,8 +52,8 @@ public final class NettyServer implements AutoCloseable {
         LOG.debug("transport: {}", epoll ? "epoll" : "nio");
     }
 
-    /** Binds the configured address; returns the bound address. */
-    public InetSocketAddress bind() {
+    /** Binds the configured address with {@code initializer} for client channels; returns the bound address. */
+    public InetSocketAddress bind(ChannelInitializer<SocketChannel> initializer) {
         ServerBootstrap b = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(channelClass)
@@ -90,6 +88,24 @@ public final class NettyServer implements AutoCloseable {
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
         }
+    }
+
+    /**
+     * Runs {@link dev.wren.broker.connection.Connection#onShutdown()} for every client on its
+     * event loop (DISCONNECT 0x8B, wills) and waits up to {@code timeoutMillis} for the closes.
+     */
+    public void disconnectAll(long timeoutMillis) {
+        for (Channel ch : channels) {
+            ch.eventLoop().execute(() -> {
+                MqttChannelHandler h = ch.pipeline().get(MqttChannelHandler.class);
+                if (h != null) {
+                    h.connection().onShutdown();
+                } else {
+                    ch.close();
+                }
+            });
+        }
+        channels.newCloseFuture().awaitUninterruptibly(timeoutMillis);
     }
 
     @Override

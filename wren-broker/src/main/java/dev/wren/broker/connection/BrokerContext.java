@@ -1,0 +1,24 @@
+package dev.wren.broker.connection;
+
+import dev.wren.broker.BrokerConfig;
+import dev.wren.broker.metrics.BrokerMetrics;
+import dev.wren.broker.routing.Router;
+import dev.wren.broker.security.Authenticator;
+import dev.wren.broker.security.Authorizer;
+import dev.wren.broker.session.SessionRegistry;
+import java.time.Clock;
+
+/**
+ * The broker-wide collaborators every connection uses; immutable and shared by all connections.
+ *
+ * @param config the configuration
+ * @param metrics counters
+ * @param sessions the session registry
+ * @param router publish / subscribe
+ * @param authenticator who may connect
+ * @param authorizer what they may do
+ * @param clock wall clock for expiries
+ */
+public record BrokerContext(BrokerConfig config, BrokerMetrics metrics, SessionRegistry sessions, Router router,
+        Authenticator authenticator, Authorizer authorizer, Clock clock) {
+}

@@ -1,0 +1,86 @@
+package dev.wren.broker.connection;
+
+import dev.wren.broker.BrokerConfig;
+import dev.wren.codec.MqttVersion;
+import dev.wren.codec.ReasonCode;
+import dev.wren.codec.Topics;
+import dev.wren.codec.packet.ConnAckProperties;
+import dev.wren.codec.packet.Connect;
+import dev.wren.codec.packet.ConnectProperties;
+import dev.wren.codec.packet.Will;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Checks a CONNECT against the broker's rules and limits and computes what was agreed. Pure:
+ * no I/O, no state. Stateless and thread-safe.
+ */
+public final class ConnectNegotiation {
+    /** The outcome: {@code refusal} is non-null if the CONNECT must be refused with that CONNACK reason. */
+    public record Result(Negotiated negotiated, ReasonCode refusal) {}
+
+    private ConnectNegotiation() {}
+
+    public static Result negotiate(Connect c, BrokerConfig cfg, Supplier<String> idGenerator) {
+        String clientId = c.clientId();
+        boolean assigned = false;
+        if (clientId.isEmpty()) {
+            // 5.0: always assign [MQTT-3.1.3-6]; 3.1.1: only with Clean Session [MQTT-3.1.3-7] [MQTT-3.1.3-8];
+            // 3.1: an empty id is not allowed.
+            if (c.version() == MqttVersion.V3_1 || (c.version() == MqttVersion.V3_1_1 && !c.cleanStart())) {
+                return refuse(ReasonCode.CLIENT_IDENTIFIER_NOT_VALID);
+            }
+            clientId = idGenerator.get();
+            assigned = c.version().isV5();
+        }
+        ReasonCode willProblem = checkWill(c.will(), cfg);
+        if (willProblem != null) {
+            return refuse(willProblem);
+        }
+        ConnectProperties p = c.properties();
+        long expiry = c.version().isV5()
+                ? Math.min(p.sessionExpiryInterval(), cfg.maxSessionExpiryInterval())
+                : (c.cleanStart() ? 0 : cfg.maxSessionExpiryInterval());
+        int keepAlive = c.keepAlive();
+        int serverKeepAlive = -1;
+        if (c.version().isV5() && (keepAlive > cfg.maxKeepAlive() || (keepAlive == 0 && cfg.maxKeepAlive() < 65535))) {
+            keepAlive = cfg.maxKeepAlive();
+            serverKeepAlive = keepAlive; // [MQTT-3.2.2-21]
+        }
+        int window = c.version().isV5() ? Math.min(p.receiveMaximum(), cfg.maxInflight()) : cfg.maxInflight();
+        int clientMax = (int) Math.min(p.maximumPacketSize(), Integer.MAX_VALUE);
+        int aliasMax = cfg.outboundTopicAliases() ? p.topicAliasMaximum() : 0;
+        ConnAckProperties props = connAckProperties(cfg, assigned ? clientId : null,
+                expiry != p.sessionExpiryInterval() && c.version().isV5() ? expiry : -1, serverKeepAlive);
+        return new Result(new Negotiated(clientId, keepAlive, expiry, window, clientMax, aliasMax, props), null);
+    }
+
+    private static ReasonCode checkWill(Will will, BrokerConfig cfg) {
+        if (will == null) {
+            return null;
+        }
+        if (Topics.checkName(will.topic()) != null || TopicLimits.check(will.topic(), cfg) != null) {
+            return ReasonCode.TOPIC_NAME_INVALID;
+        }
+        if (will.qos().value() > cfg.maxQos()) {
+            return ReasonCode.QOS_NOT_SUPPORTED; // [MQTT-3.2.2-12]
+        }
+        if (will.retain() && !cfg.retainAvailable()) {
+            return ReasonCode.RETAIN_NOT_SUPPORTED; // [MQTT-3.2.2-13]
+        }
+        return null;
+    }
+
+    private static ConnAckProperties connAckProperties(BrokerConfig cfg, String assignedId, long expiry,
+            int serverKeepAlive) {
+        long maxPacket = cfg.maxPacketSize() >= 268_435_460 ? 0 : cfg.maxPacketSize();
+        return new ConnAckProperties(expiry, cfg.receiveMaximum(), cfg.maxQos(), cfg.retainAvailable(), maxPacket,
+                assignedId, cfg.topicAliasMaximum(), null, List.of(), cfg.wildcardSubscriptionsAvailable(),
+                cfg.subscriptionIdentifiersAvailable(), cfg.sharedSubscriptionsAvailable(), serverKeepAlive, null,
+                null, null, null);
+    }
+
+    private static Result refuse(ReasonCode reason) {
+        return new Result(null, reason);
+    }
+}

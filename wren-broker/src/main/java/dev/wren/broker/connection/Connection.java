@@ -1,0 +1,385 @@
+package dev.wren.broker.connection;
+
+import dev.wren.broker.metrics.Metric;
+import dev.wren.broker.security.AuthRequest;
+import dev.wren.broker.security.AuthResult;
+import dev.wren.broker.session.Session;
+import dev.wren.broker.session.SessionLink;
+import dev.wren.broker.session.SessionRegistry.ConnectRequest;
+import dev.wren.codec.MalformedPacketException;
+import dev.wren.codec.MqttVersion;
+import dev.wren.codec.ReasonCode;
+import dev.wren.codec.packet.Auth;
+import dev.wren.codec.packet.ConnAck;
+import dev.wren.codec.packet.ConnAckProperties;
+import dev.wren.codec.packet.Connect;
+import dev.wren.codec.packet.Disconnect;
+import dev.wren.codec.packet.MqttPacket;
+import dev.wren.codec.packet.PingReq;
+import dev.wren.codec.packet.PingResp;
+import dev.wren.codec.packet.PubAck;
+import dev.wren.codec.packet.PubComp;
+import dev.wren.codec.packet.PubRec;
+import dev.wren.codec.packet.PubRel;
+import dev.wren.codec.packet.Publish;
+import dev.wren.codec.packet.SubAck;
+import dev.wren.codec.packet.Subscribe;
+import dev.wren.codec.packet.UnsubAck;
+import dev.wren.codec.packet.Unsubscribe;
+import java.util.ArrayDeque;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The protocol state machine of one network connection, sans I/O: packets come in through
+ * {@link #onPacket}, go out through {@link Transport}. It runs the CONNECT handshake (with
+ * enhanced authentication), dispatches the packets of a connected client, and closes the
+ * connection with the right reason code, handing the session back to the registry.
+ *
+ * <p>Thread confinement: the connection's loop ({@link Transport#loop()}); the attached session
+ * is confined to the same loop.
+ */
+public final class Connection implements SessionLink {
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+    private enum State { AWAITING_CONNECT, AUTHENTICATING, ATTACHING, CONNECTED, CLOSED }
+
+    private final BrokerContext ctx;
+    private final Transport transport;
+    private final InboundPublishes inbound;
+    private final SubscriptionRequests subscriptions;
+    private final EnhancedAuth auth;
+    private final ArrayDeque<MqttPacket> stashed = new ArrayDeque<>();
+    private State state = State.AWAITING_CONNECT;
+    private MqttVersion version;
+    private Connect connect;
+    private Negotiated negotiated;
+    private TopicAliases aliases;
+    private Session session;
+    private boolean willSuppressed;
+    private ReasonCode closeReason;
+
+    public Connection(BrokerContext ctx, Transport transport) {
+        this.ctx = ctx;
+        this.transport = transport;
+        this.inbound = new InboundPublishes(this, ctx);
+        this.subscriptions = new SubscriptionRequests(this, ctx);
+        this.auth = new EnhancedAuth(this, ctx);
+    }
+
+    /** Handles one decoded packet. */
+    public void onPacket(MqttPacket packet) {
+        switch (state) {
+            case AWAITING_CONNECT -> {
+                if (packet instanceof Connect c) {
+                    onConnect(c);
+                } else {
+                    closeSilently("first packet is not CONNECT [MQTT-3.1.0-1]");
+                }
+            }
+            case AUTHENTICATING -> auth.onConnectPhase(packet);
+            case ATTACHING -> stashed.addLast(packet);
+            case CONNECTED -> dispatch(packet);
+            case CLOSED -> { }
+        }
+    }
+
+    private void dispatch(MqttPacket packet) {
+        switch (packet) {
+            case Publish p -> inbound.onPublish(p, session, aliases);
+            case PubAck a -> session.onPubAck(a.packetId());
+            case PubRec r -> {
+                if (!session.onPubRec(r.packetId(), r.reasonCode())) {
+                    write(new PubRel(r.packetId(), isV5() ? ReasonCode.PACKET_IDENTIFIER_NOT_FOUND : ReasonCode.SUCCESS));
+                }
+            }
+            case PubRel r -> inbound.onPubRel(r, session);
+            case PubComp c -> session.onPubComp(c.packetId());
+            case Subscribe s -> subscriptions.onSubscribe(s, session);
+            case Unsubscribe u -> subscriptions.onUnsubscribe(u, session);
+            case PingReq ignored -> write(PingResp.INSTANCE);
+            case Disconnect d -> onDisconnect(d);
+            case Auth a -> auth.onReauth(a);
+            case Connect ignored -> protocolError("second CONNECT [MQTT-3.1.0-2]");
+            case ConnAck ignored -> protocolError("CONNACK from a client");
+            case SubAck ignored -> protocolError("SUBACK from a client");
+            case UnsubAck ignored -> protocolError("UNSUBACK from a client");
+            case PingResp ignored -> protocolError("PINGRESP from a client");
+        }
+    }
+
+    private void onConnect(Connect c) {
+        this.version = c.version();
+        this.connect = c;
+        if (ctx.metrics().connectionsCurrent() > ctx.config().maxConnections()) {
+            ctx.metrics().increment(Metric.CONNECTIONS_REJECTED_LIMIT);
+            refuse(ReasonCode.SERVER_BUSY, "maximum connections reached");
+            return;
+        }
+        ConnectNegotiation.Result r = ConnectNegotiation.negotiate(c, ctx.config(), Connection::assignClientId);
+        if (r.refusal() != null) {
+            refuse(r.refusal(), "CONNECT refused");
+            return;
+        }
+        this.negotiated = r.negotiated();
+        transport.outboundMaximumPacketSize(negotiated.clientMaximumPacketSize());
+        AuthRequest request = new AuthRequest(negotiated.clientId(), c.username(), c.password(),
+                transport.remoteAddress(), version);
+        String method = c.properties().authenticationMethod();
+        if (version.isV5() && method != null) {
+            auth.startConnect(method, c.properties().authenticationData(), request);
+        } else {
+            onAuthResult(ctx.authenticator().authenticate(request));
+        }
+    }
+
+    /** Outcome of plain or enhanced authentication during CONNECT. */
+    void onAuthResult(AuthResult result) {
+        switch (result.status()) {
+            case SUCCESS -> attach(result);
+            case CONTINUE -> {
+                state = State.AUTHENTICATING;
+                write(new Auth(ReasonCode.CONTINUE_AUTHENTICATION, auth.method(), result.data()));
+                transport.flush();
+            }
+            case FAILURE -> {
+                ctx.metrics().increment(Metric.AUTH_FAILURES);
+                refuse(result.reason(), "authentication failed");
+            }
+        }
+    }
+
+    private void attach(AuthResult result) {
+        state = State.ATTACHING;
+        transport.autoRead(false);
+        ConnAckProperties props = negotiated.connAck();
+        if (auth.method() != null) {
+            props = EnhancedAuth.withAuth(props, auth.method(), result.data());
+        }
+        ConnAckProperties connAckProps = props;
+        ctx.sessions().connect(new ConnectRequest(negotiated.clientId(), connect.cleanStart(),
+                negotiated.sessionExpiry(), connect.will(), transport.loop(), this),
+                (s, present) -> onAttached(s, present, connAckProps));
+    }
+
+    private void onAttached(Session s, boolean present, ConnAckProperties props) {
+        if (state == State.CLOSED) {
+            s.detach(true); // the connection died while the session was being handed over
+            return;
+        }
+        session = s;
+        state = State.CONNECTED;
+        aliases = new TopicAliases(isV5() ? ctx.config().topicAliasMaximum() : 0,
+                isV5() ? negotiated.clientTopicAliasMaximum() : 0);
+        write(new ConnAck(present, ReasonCode.SUCCESS, props));
+        ctx.metrics().increment(Metric.CONNECTS_ACCEPTED);
+        LOG.info("connect client={} address={} version={} cleanStart={} sessionPresent={}", negotiated.clientId(),
+                transport.remoteAddress(), version, connect.cleanStart(), present);
+        transport.keepAlive(negotiated.keepAliveSeconds() * 1500L); // 1.5 x keep alive [MQTT-3.1.2-22]
+        s.resume();
+        MqttPacket p;
+        while (state == State.CONNECTED && (p = stashed.pollFirst()) != null) {
+            dispatch(p);
+        }
+        transport.autoRead(true);
+        transport.flush();
+    }
+
+    private void onDisconnect(Disconnect d) {
+        if (isV5() && d.sessionExpiryInterval() >= 0) {
+            if (connect.properties().sessionExpiryInterval() == 0 && d.sessionExpiryInterval() != 0) {
+                protocolError("Session Expiry Interval set on DISCONNECT after 0 on CONNECT [MQTT-3.14.2-2]");
+                return;
+            }
+            session.expiryInterval(Math.min(d.sessionExpiryInterval(), ctx.config().maxSessionExpiryInterval()));
+        }
+        boolean withWill = isV5() && d.reasonCode() == ReasonCode.DISCONNECT_WITH_WILL_MESSAGE;
+        if (!withWill) {
+            session.clearWill(); // [MQTT-3.14.4-3]
+            willSuppressed = true;
+        }
+        closeReason = d.reasonCode();
+        close(withWill);
+    }
+
+    /** The one place a decode error becomes a DISCONNECT (5.0) or a plain close (3.x). */
+    public void onMalformed(MalformedPacketException e) {
+        ReasonCode reason = e.reasonCode();
+        ctx.metrics().increment(reason == ReasonCode.MALFORMED_PACKET ? Metric.MALFORMED_PACKETS : Metric.PROTOCOL_ERRORS);
+        if (state == State.AWAITING_CONNECT) {
+            if (reason == ReasonCode.UNSUPPORTED_PROTOCOL_VERSION) {
+                refuse(reason, e.getMessage()); // [MQTT-3.1.2-2]
+            } else {
+                closeSilently("bad CONNECT: " + e.getMessage());
+            }
+            return;
+        }
+        disconnect(reason, e.getMessage());
+    }
+
+    /** The keep-alive (or CONNECT) timer expired. */
+    public void onKeepAliveTimeout() {
+        if (state == State.AWAITING_CONNECT || state == State.AUTHENTICATING) {
+            closeSilently("no CONNECT in time");
+            return;
+        }
+        ctx.metrics().increment(Metric.KEEP_ALIVE_TIMEOUTS);
+        disconnect(ReasonCode.KEEP_ALIVE_TIMEOUT, "keep alive timeout"); // [MQTT-3.1.2-22]
+    }
+
+    /** The socket is writable again: send what the session queued meanwhile. */
+    public void onWritable() {
+        if (session != null) {
+            session.onWritable();
+            transport.flush();
+        }
+    }
+
+    /** The encoder refused a PUBLISH as larger than the client's Maximum Packet Size [MQTT-3.1.2-25]. */
+    public void onPublishTooLarge(int packetId) {
+        ctx.metrics().increment(Metric.DROPPED_TOO_LARGE_FOR_CLIENT);
+        if (packetId != 0 && session != null) {
+            session.discard(packetId);
+        }
+    }
+
+    /** Broker shutdown: DISCONNECT 0x8B to 5.0 clients, wills as for any unexpected close. */
+    public void onShutdown() {
+        disconnect(ReasonCode.SERVER_SHUTTING_DOWN, "server shutting down");
+    }
+
+    /** The channel is closed (by either side). */
+    public void onClosed() {
+        boolean wasOpen = state != State.CLOSED;
+        state = State.CLOSED;
+        if (session != null) {
+            Session s = session;
+            session = null;
+            s.detach(!willSuppressed);
+        }
+        if (negotiated != null && (wasOpen || closeReason != null)) {
+            LOG.info("disconnect client={} address={} reason={}", negotiated.clientId(), transport.remoteAddress(),
+                    closeReason == null ? "connection lost" : closeReason);
+        }
+    }
+
+    void protocolError(String why) {
+        ctx.metrics().increment(Metric.PROTOCOL_ERRORS);
+        disconnect(ReasonCode.PROTOCOL_ERROR, why);
+    }
+
+    @Override
+    public void disconnect(ReasonCode reason, String why) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (state == State.AWAITING_CONNECT || state == State.AUTHENTICATING || state == State.ATTACHING) {
+            refuse(reason, why);
+            return;
+        }
+        if (isV5()) {
+            write(new Disconnect(reason, why));
+        }
+        LOG.debug("closing client={}: {} ({})", clientId(), reason, why);
+        closeReason = reason;
+        close(true);
+    }
+
+    @Override
+    public void takenOver() {
+        if (isV5()) {
+            write(new Disconnect(ReasonCode.SESSION_TAKEN_OVER)); // [MQTT-3.1.4-3]
+        }
+        closeReason = ReasonCode.SESSION_TAKEN_OVER;
+        close(true);
+    }
+
+    private void close(boolean publishWill) {
+        state = State.CLOSED;
+        if (session != null) {
+            Session s = session;
+            session = null;
+            s.detach(publishWill);
+        }
+        transport.close();
+    }
+
+    private void refuse(ReasonCode reason, String why) {
+        ctx.metrics().increment(Metric.CONNECTS_REFUSED);
+        LOG.info("connect refused client={} address={} reason={} ({})", connect == null ? "?" : connect.clientId(),
+                transport.remoteAddress(), reason, why);
+        ReasonCode onWire = reason.allowedIn(dev.wren.codec.PacketType.CONNACK) ? reason : ReasonCode.UNSPECIFIED_ERROR;
+        write(new ConnAck(false, onWire)); // [MQTT-3.2.2-6]: no Session Present with an error
+        state = State.CLOSED;
+        transport.close();
+    }
+
+    private void closeSilently(String why) {
+        LOG.debug("closing {}: {}", transport.remoteAddress(), why);
+        ctx.metrics().increment(Metric.PROTOCOL_ERRORS);
+        state = State.CLOSED;
+        transport.close();
+    }
+
+    void logRejected(String topic, ReasonCode reason) {
+        LOG.debug("publish refused client={} topic={} reason={}", clientId(), topic, reason);
+    }
+
+    void write(MqttPacket packet) {
+        transport.write(packet);
+    }
+
+    boolean isV5() {
+        return version != null && version.isV5();
+    }
+
+    String clientId() {
+        return negotiated == null ? null : negotiated.clientId();
+    }
+
+    String username() {
+        return connect == null ? null : connect.username();
+    }
+
+    Session session() {
+        return session;
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    boolean isConnected() {
+        return state == State.CONNECTED;
+    }
+
+    @Override
+    public void sendPublish(Publish publish) {
+        transport.writePublish(aliases.applyOutbound(publish), publish.packetId());
+    }
+
+    @Override
+    public void sendPubRel(int packetId) {
+        write(new PubRel(packetId));
+    }
+
+    @Override
+    public boolean writable() {
+        return transport.isWritable();
+    }
+
+    @Override
+    public void flush() {
+        transport.flush();
+    }
+
+    @Override
+    public int outboundWindow() {
+        return negotiated.outboundWindow();
+    }
+
+    private static String assignClientId() {
+        return "wren-" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.wren.broker.connection;
+
+import dev.wren.broker.BrokerConfig;
+import dev.wren.broker.metrics.Metric;
+import dev.wren.broker.session.Message;
+import dev.wren.broker.session.Session;
+import dev.wren.codec.Binary;
+import dev.wren.codec.QoS;
+import dev.wren.codec.ReasonCode;
+import dev.wren.codec.packet.PubAck;
+import dev.wren.codec.packet.PubComp;
+import dev.wren.codec.packet.PubRec;
+import dev.wren.codec.packet.PubRel;
+import dev.wren.codec.packet.Publish;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The inbound half of the QoS flows for one connection: alias resolution, checks, routing and
+ * the acknowledgement. Inbound QoS 2 is delivered once, on the first PUBLISH; a resent PUBLISH
+ * with an id still awaiting PUBREL is only acknowledged again (method A of [MQTT-4.3.3]).
+ *
+ * <p>Thread confinement: the connection's loop.
+ */
+final class InboundPublishes {
+    private final Connection conn;
+    private final BrokerContext ctx;
+    private final BrokerConfig cfg;
+
+    InboundPublishes(Connection conn, BrokerContext ctx) {
+        this.conn = conn;
+        this.ctx = ctx;
+        this.cfg = ctx.config();
+    }
+
+    void onPublish(Publish p, Session session, TopicAliases aliases) {
+        ctx.metrics().increment(Metric.PUBLISH_RECEIVED);
+        String topic = aliases.resolve(p);
+        if (topic == null) {
+            if (aliases.problem() == TopicAliases.Problem.ALIAS_INVALID) {
+                conn.disconnect(ReasonCode.TOPIC_ALIAS_INVALID, "topic alias out of range");
+            } else {
+                conn.protocolError("topic alias without a mapping");
+            }
+            return;
+        }
+        if (p.qos().value() > cfg.maxQos()) {
+            conn.disconnect(ReasonCode.QOS_NOT_SUPPORTED, "QoS above Maximum QoS"); // [MQTT-3.2.2-11]
+            return;
+        }
+        if (p.retain() && !cfg.retainAvailable()) {
+            conn.disconnect(ReasonCode.RETAIN_NOT_SUPPORTED, "retain not available"); // [MQTT-3.2.2-14]
+            return;
+        }
+        if (p.qos() == QoS.EXACTLY_ONCE) {
+            if (session.inboundQos2().contains(p.packetId())) {
+                conn.write(new PubRec(p.packetId())); // duplicate before PUBREL: not delivered again
+                return;
+            }
+            if (session.inboundQos2().size() >= cfg.receiveMaximum()) {
+                conn.disconnect(ReasonCode.RECEIVE_MAXIMUM_EXCEEDED, "more than Receive Maximum QoS 2 PUBLISHes");
+                return;
+            }
+        }
+        ReasonCode refused = check(topic, p, conn.clientId(), conn.username());
+        if (refused != null) {
+            reject(p, refused);
+            return;
+        }
+        long now = ctx.clock().millis();
+        Message m = new Message(topic, p.payload(), p.qos(), p.retain(), p.properties(), conn.clientId(),
+                p.properties().hasMessageExpiry() ? now + p.properties().messageExpiryInterval() * 1000 : Long.MAX_VALUE);
+        int reached = ctx.router().publish(m);
+        if (reached == 0) {
+            ctx.metrics().increment(Metric.PUBLISH_NO_SUBSCRIBERS);
+        }
+        acknowledge(p, session, reached == 0 && conn.isV5() ? ReasonCode.NO_MATCHING_SUBSCRIBERS : ReasonCode.SUCCESS);
+    }
+
+    private ReasonCode check(String topic, Publish p, String clientId, String username) {
+        if (TopicLimits.check(topic, cfg) != null) {
+            return ReasonCode.TOPIC_NAME_INVALID;
+        }
+        if (!ctx.authorizer().canPublish(clientId, username, topic)) {
+            return ReasonCode.NOT_AUTHORIZED;
+        }
+        if (p.properties().payloadUtf8() && !isUtf8(p.payload())) {
+            return ReasonCode.PAYLOAD_FORMAT_INVALID; // [MQTT-3.3.2-4] allows 0x99
+        }
+        return null;
+    }
+
+    private void reject(Publish p, ReasonCode reason) {
+        ctx.metrics().increment(Metric.PUBLISH_REJECTED);
+        conn.logRejected(p.topic(), reason);
+        if (!conn.isV5()) {
+            if (reason == ReasonCode.NOT_AUTHORIZED && p.qos() != QoS.AT_MOST_ONCE) {
+                acknowledgeV3(p); // 3.1.1 has no negative acknowledgement; the message is dropped
+            } else if (reason != ReasonCode.NOT_AUTHORIZED) {
+                conn.disconnect(reason, "publish refused");
+            }
+            return;
+        }
+        switch (p.qos()) {
+            case AT_MOST_ONCE -> { }
+            case AT_LEAST_ONCE -> conn.write(new PubAck(p.packetId(), reason));
+            case EXACTLY_ONCE -> conn.write(new PubRec(p.packetId(), reason));
+        }
+    }
+
+    private void acknowledgeV3(Publish p) {
+        if (p.qos() == QoS.AT_LEAST_ONCE) {
+            conn.write(new PubAck(p.packetId()));
+        } else {
+            conn.write(new PubRec(p.packetId()));
+            conn.session().inboundQos2().add(p.packetId());
+        }
+    }
+
+    private void acknowledge(Publish p, Session session, ReasonCode reason) {
+        switch (p.qos()) {
+            case AT_MOST_ONCE -> { }
+            case AT_LEAST_ONCE -> conn.write(new PubAck(p.packetId(), reason));
+            case EXACTLY_ONCE -> {
+                session.inboundQos2().add(p.packetId());
+                conn.write(new PubRec(p.packetId(), reason));
+            }
+        }
+    }
+
+    /** PUBREL: releases the packet id and completes with PUBCOMP [MQTT-4.3.3-10] [MQTT-4.3.3-11]. */
+    void onPubRel(PubRel r, Session session) {
+        boolean known = session.inboundQos2().remove(r.packetId());
+        conn.write(new PubComp(r.packetId(),
+                known || !conn.isV5() ? ReasonCode.SUCCESS : ReasonCode.PACKET_IDENTIFIER_NOT_FOUND));
+    }
+
+    private static boolean isUtf8(Binary payload) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(payload.unsafeArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+}

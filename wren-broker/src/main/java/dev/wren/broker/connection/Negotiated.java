@@ -1,0 +1,18 @@
+package dev.wren.broker.connection;
+
+import dev.wren.codec.packet.ConnAckProperties;
+
+/**
+ * What a CONNECT and the broker's limits agreed on.
+ *
+ * @param clientId the client id in force (possibly assigned by the broker)
+ * @param keepAliveSeconds keep alive enforced (client's, or the Server Keep Alive)
+ * @param sessionExpiry Session Expiry Interval granted, seconds
+ * @param outboundWindow QoS 1/2 PUBLISHes the broker may have unacknowledged towards the client
+ * @param clientMaximumPacketSize the client's Maximum Packet Size, 0 = protocol maximum
+ * @param clientTopicAliasMaximum aliases the broker may assign on delivery
+ * @param connAck the CONNACK properties to send (5.0)
+ */
+public record Negotiated(String clientId, int keepAliveSeconds, long sessionExpiry, int outboundWindow,
+        int clientMaximumPacketSize, int clientTopicAliasMaximum, ConnAckProperties connAck) {
+}

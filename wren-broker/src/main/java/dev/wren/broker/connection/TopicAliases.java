@@ -1,0 +1,75 @@
+package dev.wren.broker.connection;
+
+import dev.wren.codec.packet.Publish;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The topic aliases of one connection, both directions (MQTT 5.0 section 3.3.2.3.4). Aliases
+ * live as long as the network connection [MQTT-3.3.2-7].
+ *
+ * <p>Thread confinement: the connection's loop.
+ */
+final class TopicAliases {
+    private final int inboundMaximum;
+    private final int outboundMaximum;
+    private final String[] inbound;
+    private final Map<String, Integer> outbound = new HashMap<>();
+
+    TopicAliases(int inboundMaximum, int outboundMaximum) {
+        this.inboundMaximum = inboundMaximum;
+        this.outboundMaximum = outboundMaximum;
+        this.inbound = new String[inboundMaximum + 1];
+    }
+
+    /** Why an inbound alias was refused. */
+    enum Problem { NONE, ALIAS_INVALID, UNKNOWN_ALIAS }
+
+    private Problem problem = Problem.NONE;
+
+    /**
+     * The topic of an inbound PUBLISH with aliases resolved, or {@code null} with {@link #problem()}
+     * set: alias 0 or above the maximum [MQTT-3.3.2-8] [MQTT-3.3.2-9], or an empty topic with an
+     * alias that has no mapping (a Protocol Error).
+     */
+    String resolve(Publish p) {
+        int alias = p.topicAlias();
+        if (alias == 0) {
+            return p.topic();
+        }
+        if (alias > inboundMaximum) {
+            problem = Problem.ALIAS_INVALID;
+            return null;
+        }
+        if (p.topic().isEmpty()) {
+            String t = inbound[alias];
+            if (t == null) {
+                problem = Problem.UNKNOWN_ALIAS;
+            }
+            return t;
+        }
+        inbound[alias] = p.topic();
+        return p.topic();
+    }
+
+    Problem problem() {
+        return problem;
+    }
+
+    /** The PUBLISH to send: with an alias (and an empty topic once the alias is established). */
+    Publish applyOutbound(Publish p) {
+        if (outboundMaximum == 0) {
+            return p;
+        }
+        Integer alias = outbound.get(p.topic());
+        if (alias != null) {
+            return p.withTopic("", alias);
+        }
+        if (outbound.size() < outboundMaximum) {
+            int a = outbound.size() + 1;
+            outbound.put(p.topic(), a);
+            return p.withTopic(p.topic(), a);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.wren.broker.routing;
+
+import dev.wren.broker.retained.RetainedStore;
+import dev.wren.broker.session.Delivery;
+import dev.wren.broker.session.Message;
+import dev.wren.broker.session.Session;
+import dev.wren.broker.session.SessionRouting;
+import dev.wren.codec.QoS;
+import dev.wren.codec.RetainHandling;
+import dev.wren.codec.TopicFilter;
+import dev.wren.codec.packet.Subscription;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publish, subscribe and unsubscribe: the subscription index, the shared groups and the
+ * retained store behind one facade.
+ *
+ * <p>Thread-safety: {@link #publish} runs on any thread (the publisher's event loop) without
+ * locks: it matches the lock-free index into a per-thread {@link Matches} scratch object and
+ * hands one {@link Delivery} per target to that session's inbox. Subscription changes for a
+ * session run on that session's loop (its subscription map is confined there); the index and
+ * retained store are thread-safe.
+ */
+public final class Router implements SessionRouting {
+    private final TopicIndex<Object, Target> index;
+    private final SharedSubscriptions shared;
+    private final RetainedStore<Message> retained;
+    private final FastThreadLocal<Matches> scratch = new FastThreadLocal<>() {
+        @Override
+        protected Matches initialValue() {
+            return new Matches();
+        }
+    };
+
+    public Router(TopicIndex<Object, Target> index, RetainedStore<Message> retained) {
+        this.index = index;
+        this.shared = new SharedSubscriptions(index);
+        this.retained = retained;
+    }
+
+    /**
+     * Stores or clears the retained message if {@code m} is retained [MQTT-3.3.1-5] [MQTT-3.3.1-6],
+     * then delivers {@code m} to every matching subscription.
+     *
+     * @return the number of sessions and shared groups reached (0 means no matching subscribers)
+     */
+    public int publish(Message m) {
+        if (m.retain()) {
+            if (m.payload().isEmpty()) {
+                retained.remove(m.topic());
+            } else {
+                retained.put(m.topic(), m);
+            }
+        }
+        Matches matches = scratch.get();
+        matches.begin(m);
+        try {
+            index.match(m.topic(), matches);
+            return matches.dispatch();
+        } finally {
+            matches.clear();
+        }
+    }
+
+    @Override
+    public void publishWill(Message will, Session from) {
+        publish(will);
+    }
+
+    /**
+     * Adds or replaces [MQTT-3.8.4-3] a subscription of {@code s}; on the session's loop.
+     *
+     * @return whether a subscription with the same filter existed
+     */
+    public boolean subscribe(Session s, Subscription sub, int subscriptionId) {
+        TopicFilter f = sub.filter();
+        boolean existed = s.subscriptions().put(f.value(), sub) != null;
+        if (subscriptionId == 0) {
+            s.subscriptionIds().remove(f.value());
+        } else {
+            s.subscriptionIds().put(f.value(), subscriptionId);
+        }
+        if (f.isShared()) {
+            shared.join(f.shareName(), f.matchFilter(), s, sub.qos(), sub.retainAsPublished(), subscriptionId);
+        } else {
+            index.subscribe(f.value(), s, new ClientSubscription(s, sub.qos(), sub.noLocal(), sub.retainAsPublished(),
+                    subscriptionId));
+        }
+        return existed;
+    }
+
+    /** Removes one subscription of {@code s} by exact filter [MQTT-3.10.4-1]; returns whether it existed. */
+    public boolean unsubscribe(Session s, TopicFilter f) {
+        Subscription old = s.subscriptions().remove(f.value());
+        s.subscriptionIds().remove(f.value());
+        if (old == null) {
+            return false;
+        }
+        if (f.isShared()) {
+            shared.leave(f.shareName(), f.matchFilter(), s);
+        } else {
+            index.unsubscribe(f.value(), s);
+        }
+        return true;
+    }
+
+    @Override
+    public void removeSubscriptions(Session s) {
+        for (Map.Entry<String, Subscription> e : s.subscriptions().entrySet()) {
+            TopicFilter f = e.getValue().filter();
+            if (f.isShared()) {
+                shared.leave(f.shareName(), f.matchFilter(), s);
+            } else {
+                index.unsubscribe(f.value(), s);
+            }
+        }
+    }
+
+    /**
+     * Sends the retained messages matching a new subscription per its Retain Handling
+     * [MQTT-3.3.1-9] [MQTT-3.3.1-10] [MQTT-3.3.1-11]; never for shared subscriptions
+     * (MQTT 5.0 section 4.8.2). On the session's loop; writes, does not flush.
+     */
+    public void sendRetained(Session s, Subscription sub, int subscriptionId, boolean existed, long now) {
+        if (sub.filter().isShared() || sub.retainHandling() == RetainHandling.DO_NOT_SEND
+                || (sub.retainHandling() == RetainHandling.SEND_IF_NEW && existed)) {
+            return;
+        }
+        List<Message> found = new ArrayList<>();
+        retained.match(sub.filter().value(), found::add);
+        List<Integer> ids = subscriptionId == 0 ? List.of() : List.of(subscriptionId);
+        for (Message m : found) {
+            if (!m.isExpired(now)) {
+                s.deliver(new Delivery(m, QoS.min(m.qos(), sub.qos()), true, ids, null), now);
+            }
+        }
+    }
+
+    /** Drops expired retained messages. */
+    public void expireRetained(long now) {
+        retained.removeIf(m -> m.isExpired(now));
+    }
+
+    public int retainedCount() {
+        return retained.size();
+    }
+
+    public int subscriptionCount() {
+        return index.size();
+    }
+}

@@ -1,0 +1,218 @@
+package dev.wren.broker.session;
+
+import dev.wren.broker.metrics.BrokerMetrics;
+import dev.wren.broker.metrics.Metric;
+import dev.wren.codec.QoS;
+import dev.wren.codec.ReasonCode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outbound half of a session: the QoS 1/2 in-flight window and the queue behind it.
+ *
+ * <p>In-flight messages keep the order they were sent in, so a resumed session resends them
+ * in order [MQTT-4.6.0-1]. A packet identifier stays allocated from the PUBLISH until its
+ * PUBACK, or PUBREC error, or PUBCOMP, and is never handed out twice meanwhile [MQTT-2.2.1-3].
+ *
+ * <p>Overflow policy: a delivery that would exceed the queue limits (messages or bytes) is
+ * dropped and counted in {@link Metric#DROPPED_QUEUE_FULL}; {@link Offer#OVERFLOW} tells an
+ * online session to disconnect its slow consumer. QoS 0 deliveries to a connection whose
+ * outbound buffer is full are dropped first and counted in {@link Metric#DROPPED_QOS0_SLOW_CONSUMER}.
+ *
+ * <p>Thread confinement: the loop of the owning {@link Session}.
+ */
+final class OutboundFlow {
+    /** What became of an offered delivery. */
+    enum Offer { SENT, QUEUED, DROPPED, OVERFLOW }
+
+    private static final class Inflight {
+        final Delivery delivery;
+        boolean released;
+
+        Inflight(Delivery delivery) {
+            this.delivery = delivery;
+        }
+    }
+
+    private final LinkedHashMap<Integer, Inflight> inflight = new LinkedHashMap<>();
+    private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+    private final QueueLimits limits;
+    private final BrokerMetrics metrics;
+    private long queuedBytes;
+    private int nextId = 1;
+
+    OutboundFlow(QueueLimits limits, BrokerMetrics metrics) {
+        this.limits = limits;
+        this.metrics = metrics;
+    }
+
+    Offer offer(Delivery d, SessionLink link, long now) {
+        if (d.message().isExpired(now)) {
+            metrics.increment(Metric.DROPPED_EXPIRED);
+            return Offer.DROPPED;
+        }
+        if (link == null) {
+            if (d.qos() == QoS.AT_MOST_ONCE && !limits.queueQos0Offline()) {
+                return Offer.DROPPED;
+            }
+            return enqueue(d);
+        }
+        if (d.qos() == QoS.AT_MOST_ONCE) {
+            if (!link.writable()) {
+                metrics.increment(Metric.DROPPED_QOS0_SLOW_CONSUMER);
+                return Offer.DROPPED;
+            }
+            send(d, 0, false, link, now);
+            return Offer.SENT;
+        }
+        if (queue.isEmpty() && inflight.size() < link.outboundWindow() && link.writable()) {
+            sendNew(d, link, now);
+            return Offer.SENT;
+        }
+        return enqueue(d);
+    }
+
+    private Offer enqueue(Delivery d) {
+        long weight = d.message().weight();
+        if (queue.size() >= limits.maxMessages() || queuedBytes + weight > limits.maxBytes()) {
+            metrics.increment(Metric.DROPPED_QUEUE_FULL);
+            return Offer.OVERFLOW;
+        }
+        queue.addLast(d);
+        queuedBytes += weight;
+        return Offer.QUEUED;
+    }
+
+    /** Sends queued deliveries while the window and the socket have room. */
+    void drain(SessionLink link, long now) {
+        Delivery d;
+        while ((d = queue.peekFirst()) != null && link.writable()) {
+            if (d.qos() != QoS.AT_MOST_ONCE && inflight.size() >= link.outboundWindow()) {
+                return;
+            }
+            queue.pollFirst();
+            queuedBytes -= d.message().weight();
+            if (d.message().isExpired(now)) {
+                metrics.increment(Metric.DROPPED_EXPIRED);
+            } else if (d.qos() == QoS.AT_MOST_ONCE) {
+                send(d, 0, false, link, now);
+            } else {
+                sendNew(d, link, now);
+            }
+        }
+    }
+
+    private void sendNew(Delivery d, SessionLink link, long now) {
+        int id = allocateId();
+        inflight.put(id, new Inflight(d));
+        send(d, id, false, link, now);
+    }
+
+    private void send(Delivery d, int id, boolean dup, SessionLink link, long now) {
+        link.sendPublish(d.message().toPublish(d.qos(), d.retain(), id, dup, d.subscriptionIds(), now));
+        metrics.increment(Metric.PUBLISH_SENT);
+    }
+
+    private int allocateId() {
+        int id = nextId;
+        while (inflight.containsKey(id)) {
+            id = id == 65535 ? 1 : id + 1;
+        }
+        nextId = id == 65535 ? 1 : id + 1;
+        return id;
+    }
+
+    /** Resends every in-flight message in order, PUBLISH with DUP or PUBREL [MQTT-4.4.0-1]. */
+    void resend(SessionLink link, long now) {
+        for (Map.Entry<Integer, Inflight> e : inflight.entrySet()) {
+            if (e.getValue().released) {
+                link.sendPubRel(e.getKey());
+            } else {
+                Delivery d = e.getValue().delivery;
+                send(d, e.getKey(), true, link, now);
+            }
+        }
+    }
+
+    /** PUBACK: ends a QoS 1 delivery. Returns false if the id was not a QoS 1 in-flight message. */
+    boolean onPubAck(int id) {
+        Inflight f = inflight.get(id);
+        if (f == null || f.released || f.delivery.qos() != QoS.AT_LEAST_ONCE) {
+            return false;
+        }
+        inflight.remove(id);
+        return true;
+    }
+
+    /** PUBREC: an error code ends the delivery, success moves it to the PUBREL phase. */
+    boolean onPubRec(int id, ReasonCode reason, SessionLink link) {
+        Inflight f = inflight.get(id);
+        if (f == null || f.delivery.qos() != QoS.EXACTLY_ONCE) {
+            return false;
+        }
+        if (reason.isError()) {
+            inflight.remove(id);
+            return true;
+        }
+        f.released = true;
+        link.sendPubRel(id);
+        return true;
+    }
+
+    /** PUBCOMP: ends a QoS 2 delivery. */
+    boolean onPubComp(int id) {
+        Inflight f = inflight.get(id);
+        if (f == null || !f.released) {
+            return false;
+        }
+        inflight.remove(id);
+        return true;
+    }
+
+    /** Discards an in-flight PUBLISH that could not be sent (too large for the client) [MQTT-3.1.2-25]. */
+    void discard(int id) {
+        Inflight f = inflight.get(id);
+        if (f != null && !f.released) {
+            inflight.remove(id);
+        }
+    }
+
+    /** Removes and returns the QoS 1/2 deliveries made through a shared subscription, not yet released. */
+    List<Delivery> takeShared(Session leaving) {
+        List<Delivery> taken = new ArrayList<>();
+        for (Iterator<Inflight> it = inflight.values().iterator(); it.hasNext();) {
+            Inflight f = it.next();
+            if (f.delivery.group() != null && !f.released && f.delivery.group().hasOtherMember(leaving)) {
+                taken.add(f.delivery);
+                it.remove();
+            }
+        }
+        for (Iterator<Delivery> it = queue.iterator(); it.hasNext();) {
+            Delivery d = it.next();
+            if (d.group() != null && d.qos() != QoS.AT_MOST_ONCE && d.group().hasOtherMember(leaving)) {
+                taken.add(d);
+                queuedBytes -= d.message().weight();
+                it.remove();
+            }
+        }
+        return taken;
+    }
+
+    int inflightCount() {
+        return inflight.size();
+    }
+
+    int queuedCount() {
+        return queue.size();
+    }
+
+    void clear() {
+        inflight.clear();
+        queue.clear();
+        queuedBytes = 0;
+    }
+}

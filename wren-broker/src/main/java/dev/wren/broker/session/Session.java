@@ -1,0 +1,332 @@
+package dev.wren.broker.session;
+
+import dev.wren.broker.metrics.BrokerMetrics;
+import dev.wren.broker.metrics.Metric;
+import dev.wren.codec.ReasonCode;
+import dev.wren.codec.packet.Subscription;
+import dev.wren.codec.packet.Will;
+import io.netty.util.internal.PlatformDependent;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The state of one client id: subscriptions, the outbound window and queue, inbound QoS 2
+ * packet ids awaiting PUBREL, the will and the expiry.
+ *
+ * <p>Thread confinement: all state is confined to the session's current {@link #loop()}, which
+ * is the event loop of the attached connection (or of the last one, while offline). Other
+ * threads only call {@link #enqueue(Delivery)}, which hands the delivery over through a
+ * lock-free MPSC inbox drained by one task per burst, and read the volatile expiry fields.
+ * The registry moves a session to another loop on reconnect by writing {@code loop} as its
+ * last action on the old loop; a drain task that lands on the old loop re-dispatches itself.
+ */
+public final class Session {
+    private final String clientId;
+    private final SessionHooks hooks;
+    private final BrokerMetrics metrics;
+    private final Clock clock;
+    private final Queue<Delivery> inbox = PlatformDependent.newMpscQueue();
+    private final AtomicInteger wip = new AtomicInteger();
+    private final Runnable drainTask = this::drainInbox;
+    private final OutboundFlow outbound;
+    private final Map<String, Subscription> subscriptions = new HashMap<>();
+    private final Map<String, Integer> subscriptionIds = new HashMap<>();
+    private final Set<Integer> inboundQos2 = new HashSet<>();
+
+    private volatile Loop loop;
+    private volatile boolean online;
+    private volatile boolean ended;
+    private volatile long expiresAtMillis = Long.MAX_VALUE;
+    private volatile long willAtMillis = Long.MAX_VALUE;
+
+    private SessionLink link;
+    private boolean isNew = true;
+    private long expiryInterval;
+    private Will will;
+    private Will pendingWill;
+
+    public Session(String clientId, Loop loop, QueueLimits limits, SessionHooks hooks, BrokerMetrics metrics,
+            Clock clock) {
+        this.clientId = clientId;
+        this.loop = loop;
+        this.hooks = hooks;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.outbound = new OutboundFlow(limits, metrics);
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The loop this session is confined to now. Any thread. */
+    public Loop loop() {
+        return loop;
+    }
+
+    /** Any thread; called by the registry as the last act on the old loop. */
+    void moveTo(Loop newLoop) {
+        this.loop = newLoop;
+    }
+
+    /** Whether a connection is attached. Any thread (volatile). */
+    public boolean isOnline() {
+        return online;
+    }
+
+    /** Whether the session has ended. Any thread (volatile). */
+    public boolean isEnded() {
+        return ended;
+    }
+
+    /**
+     * Hands a delivery to this session. Any thread. Deliveries from one thread keep their order;
+     * one drain task per burst writes them and flushes once.
+     */
+    public void enqueue(Delivery delivery) {
+        inbox.offer(delivery);
+        if (wip.getAndIncrement() == 0) {
+            loop.execute(drainTask);
+        }
+    }
+
+    private void drainInbox() {
+        Loop current = loop;
+        if (!current.inLoop()) {
+            current.execute(drainTask);
+            return;
+        }
+        long now = clock.millis();
+        int missed = wip.get();
+        for (;;) {
+            Delivery d;
+            while ((d = inbox.poll()) != null) {
+                deliver(d, now);
+            }
+            missed = wip.addAndGet(-missed);
+            if (missed == 0) {
+                break;
+            }
+        }
+        if (link != null) {
+            link.flush();
+        }
+    }
+
+    /** Delivers on the session's loop, without the inbox (retained messages on subscribe). No flush. */
+    public void deliver(Delivery d, long now) {
+        if (ended) {
+            return;
+        }
+        OutboundFlow.Offer result = outbound.offer(d, link, now);
+        if (result == OutboundFlow.Offer.OVERFLOW && link != null) {
+            metrics.increment(Metric.SLOW_CONSUMER_DISCONNECTS);
+            link.disconnect(ReasonCode.QUOTA_EXCEEDED, "outbound queue of the session is full");
+        }
+    }
+
+    /** Attaches a connection, resends in-flight messages with DUP and drains the queue. */
+    void attach(SessionLink newLink, long newExpiryInterval, Will newWill) {
+        this.link = newLink;
+        this.online = true;
+        this.isNew = false;
+        this.expiryInterval = newExpiryInterval;
+        this.will = newWill;
+        this.pendingWill = null; // reconnect in time cancels a delayed will [MQTT-3.1.3-9]
+        this.expiresAtMillis = Long.MAX_VALUE;
+        this.willAtMillis = Long.MAX_VALUE;
+    }
+
+    /** After CONNACK: resend what is in flight [MQTT-4.4.0-1], then queued messages. */
+    public void resume() {
+        long now = clock.millis();
+        outbound.resend(link, now);
+        outbound.drain(link, now);
+    }
+
+    /**
+     * Detaches the connection. With {@code publishWill} the will is published now, or after
+     * its delay if the session outlives the connection [MQTT-3.1.3-9].
+     */
+    public void detach(boolean publishWill) {
+        if (link == null) {
+            return;
+        }
+        link = null;
+        online = false;
+        for (Delivery d : outbound.takeShared(this)) {
+            d.group().redeliver(d, this);
+        }
+        long now = clock.millis();
+        Will w = will;
+        will = null;
+        if (publishWill && w != null) {
+            if (w.delayInterval() == 0 || expiryInterval == 0) {
+                publish(w, now);
+            } else {
+                pendingWill = w;
+                willAtMillis = now + Math.min(w.delayInterval(), expiryInterval) * 1000;
+            }
+        }
+        if (expiryInterval == 0) {
+            end();
+            return;
+        }
+        expiresAtMillis = expiryInterval >= 0xFFFF_FFFFL ? Long.MAX_VALUE : now + expiryInterval * 1000;
+        hooks.offline(this);
+    }
+
+    private void publish(Will w, long now) {
+        metrics.increment(Metric.WILLS_PUBLISHED);
+        long expires = w.properties().hasMessageExpiry()
+                ? now + w.properties().messageExpiryInterval() * 1000 : Long.MAX_VALUE;
+        hooks.publishWill(this, new Message(w.topic(), w.payload(), w.qos(), w.retain(), w.properties(),
+                clientId, expires));
+    }
+
+    /** Ends the session: pending will published, subscriptions removed, state dropped. */
+    public void end() {
+        if (ended) {
+            return;
+        }
+        if (pendingWill != null) {
+            publish(pendingWill, clock.millis());
+            pendingWill = null;
+        }
+        ended = true;
+        online = false;
+        hooks.removeSubscriptions(this);
+        subscriptions.clear();
+        subscriptionIds.clear();
+        outbound.clear();
+        inboundQos2.clear();
+        inbox.clear();
+        hooks.ended(this);
+    }
+
+    /** Clean start on an existing session: the old state ends, the object is reused [MQTT-3.1.2-4]. */
+    void reset() {
+        if (pendingWill != null) {
+            publish(pendingWill, clock.millis());
+            pendingWill = null;
+        }
+        hooks.removeSubscriptions(this);
+        subscriptions.clear();
+        subscriptionIds.clear();
+        outbound.clear();
+        inboundQos2.clear();
+        isNew = true;
+    }
+
+    /** Expiry sweep on the session's loop: due delayed will, then expiry. */
+    public void maintain(long now) {
+        if (online || ended) {
+            return;
+        }
+        if (pendingWill != null && now >= willAtMillis) {
+            Will w = pendingWill;
+            pendingWill = null;
+            willAtMillis = Long.MAX_VALUE;
+            publish(w, now);
+        }
+        if (now >= expiresAtMillis) {
+            metrics.increment(Metric.SESSIONS_EXPIRED);
+            end();
+        }
+    }
+
+    /** Whether the sweep has something to do at {@code now}. Any thread (volatile reads). */
+    public boolean isDue(long now) {
+        return !online && !ended && (now >= expiresAtMillis || now >= willAtMillis);
+    }
+
+    SessionLink link() {
+        return link;
+    }
+
+    boolean isNew() {
+        return isNew;
+    }
+
+    /** Subscriptions by filter string, owner loop only. */
+    public Map<String, Subscription> subscriptions() {
+        return subscriptions;
+    }
+
+    /** Subscription Identifier per filter string (absent = none), owner loop only. */
+    public Map<String, Integer> subscriptionIds() {
+        return subscriptionIds;
+    }
+
+    /** Inbound QoS 2 packet ids received and not yet released by PUBREL, owner loop only. */
+    public Set<Integer> inboundQos2() {
+        return inboundQos2;
+    }
+
+    /** Session Expiry Interval now in force (changed by DISCONNECT in 5.0), owner loop only. */
+    public long expiryInterval() {
+        return expiryInterval;
+    }
+
+    public void expiryInterval(long seconds) {
+        this.expiryInterval = seconds;
+    }
+
+    /** Drops the will: a normal DISCONNECT [MQTT-3.14.4-3]. */
+    public void clearWill() {
+        this.will = null;
+    }
+
+    public boolean onPubAck(int id) {
+        boolean ok = outbound.onPubAck(id);
+        afterAck();
+        return ok;
+    }
+
+    public boolean onPubRec(int id, ReasonCode reason) {
+        boolean ok = outbound.onPubRec(id, reason, link);
+        afterAck();
+        return ok;
+    }
+
+    public boolean onPubComp(int id) {
+        boolean ok = outbound.onPubComp(id);
+        afterAck();
+        return ok;
+    }
+
+    /** A PUBLISH the encoder refused as too large for the client: discard as if delivered. */
+    public void discard(int id) {
+        outbound.discard(id);
+        afterAck();
+    }
+
+    private void afterAck() {
+        if (link != null) {
+            outbound.drain(link, clock.millis());
+        }
+    }
+
+    /** The socket became writable again: send what was queued. */
+    public void onWritable() {
+        afterAck();
+    }
+
+    public int inflightCount() {
+        return outbound.inflightCount();
+    }
+
+    public int queuedCount() {
+        return outbound.queuedCount();
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + clientId + "]";
+    }
+}

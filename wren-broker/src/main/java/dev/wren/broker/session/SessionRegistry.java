@@ -1,0 +1,138 @@
+package dev.wren.broker.session;
+
+import dev.wren.broker.metrics.BrokerMetrics;
+import dev.wren.broker.metrics.Metric;
+import dev.wren.codec.packet.Will;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * All sessions by client id: connect with takeover [MQTT-3.1.4-3], clean start, session
+ * present, and the expiry sweep of offline sessions.
+ *
+ * <p>Thread-safety: all public methods may be called from any thread. The map is concurrent;
+ * every change to one session runs on that session's loop, so two connects for the same
+ * client id are serialised there without a lock.
+ */
+public final class SessionRegistry implements SessionHooks {
+    /**
+     * A CONNECT asking for a session.
+     *
+     * @param clientId the (possibly assigned) client id
+     * @param cleanStart Clean Start / Clean Session
+     * @param expiryInterval Session Expiry Interval granted, seconds
+     * @param will the will, or {@code null}
+     * @param loop the loop of the connecting channel
+     * @param link the connecting connection
+     */
+    public record ConnectRequest(String clientId, boolean cleanStart, long expiryInterval, Will will, Loop loop,
+            SessionLink link) {}
+
+    /** Called on the requesting connection's loop once the session is attached. */
+    @FunctionalInterface
+    public interface Attached {
+        void attached(Session session, boolean sessionPresent);
+    }
+
+    private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Set<Session> offline = ConcurrentHashMap.newKeySet();
+    private final SessionRouting routing;
+    private final QueueLimits limits;
+    private final BrokerMetrics metrics;
+    private final Clock clock;
+
+    public SessionRegistry(SessionRouting routing, QueueLimits limits, BrokerMetrics metrics, Clock clock) {
+        this.routing = routing;
+        this.limits = limits;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Finds or creates the session of {@code r.clientId()} and attaches {@code r.link()} to it. */
+    public void connect(ConnectRequest r, Attached callback) {
+        Session s = sessions.computeIfAbsent(r.clientId(), id -> {
+            metrics.increment(Metric.SESSIONS_CURRENT);
+            return new Session(id, r.loop(), limits, this, metrics, clock);
+        });
+        Loop owner = s.loop();
+        if (owner.inLoop()) {
+            connectOnOwner(s, r, callback);
+        } else {
+            owner.execute(() -> connectOnOwner(s, r, callback));
+        }
+    }
+
+    private void connectOnOwner(Session s, ConnectRequest r, Attached callback) {
+        Loop owner = s.loop();
+        if (!owner.inLoop()) {
+            owner.execute(() -> connectOnOwner(s, r, callback));
+            return;
+        }
+        SessionLink old = s.link();
+        if (old != null && !s.isEnded()) {
+            metrics.increment(Metric.SESSIONS_TAKEN_OVER);
+            old.takenOver(); // detaches s, publishing or scheduling the old connection's will
+        }
+        if (s.isEnded()) {
+            connect(r, callback); // ended meanwhile (expiry 0, or expired): start over with a new one
+            return;
+        }
+        if (!owner.equals(r.loop())) {
+            // Hand the session to the new connection's loop; this is the last touch on this loop.
+            s.moveTo(r.loop());
+            r.loop().execute(() -> connectOnOwner(s, r, callback));
+            return;
+        }
+        offline.remove(s);
+        boolean present = !r.cleanStart() && !s.isNew();
+        if (r.cleanStart() && !s.isNew()) {
+            s.reset();
+        }
+        s.attach(r.link(), r.expiryInterval(), r.will());
+        callback.attached(s, present);
+    }
+
+    /** The session of {@code clientId}, or {@code null}. */
+    public Session get(String clientId) {
+        return sessions.get(clientId);
+    }
+
+    public int size() {
+        return sessions.size();
+    }
+
+    /** Publishes due delayed wills and ends expired offline sessions, each on its own loop. */
+    public void maintain(long now) {
+        for (Session s : offline) {
+            if (s.isEnded() || s.isOnline()) {
+                offline.remove(s);
+            } else if (s.isDue(now)) {
+                s.loop().execute(() -> s.maintain(now));
+            }
+        }
+    }
+
+    @Override
+    public void publishWill(Session session, Message will) {
+        routing.publishWill(will, session);
+    }
+
+    @Override
+    public void removeSubscriptions(Session session) {
+        routing.removeSubscriptions(session);
+    }
+
+    @Override
+    public void offline(Session session) {
+        offline.add(session);
+    }
+
+    @Override
+    public void ended(Session session) {
+        offline.remove(session);
+        if (sessions.remove(session.clientId(), session)) {
+            metrics.add(Metric.SESSIONS_CURRENT, -1);
+        }
+    }
+}
