@@ -151,7 +151,7 @@ public final class ClientCore implements Executor {
 
     private void open(boolean cleanStart) {
         ChannelFuture cf = connector.open();
-        Connection c = new Connection(cf.channel(), this);
+        Connection c = new Connection(cf, this);
         connection = c;
         cf.channel().closeFuture().addListener(f -> onClosed(c));
         cf.addListener((ChannelFutureListener) f -> {
@@ -200,6 +200,7 @@ public final class ClientCore implements Executor {
         }
         int keepAlive = p.serverKeepAlive() >= 0 ? p.serverKeepAlive() : options.keepAliveSeconds();
         Connector.startKeepAlive(c.channel, keepAlive);
+        CodecHandlers.serverMaximumPacketSize(c.channel, p.maximumPacketSize());
         auths.onConnected(p.authenticationData());
         session.onConnected(c, ack);
         everConnected = true;
@@ -219,6 +220,14 @@ public final class ClientCore implements Executor {
         c.serverDisconnect = d;
         c.close(new MqttClientException(d.reasonCode(), "disconnected by the server", d.reasonString(),
                 d.serverReference(), null));
+    }
+
+    /** The encoder refused a QoS 1/2 PUBLISH as larger than the server accepts: fail just that message. */
+    void onPublishTooLarge(Connection c, int packetId, RuntimeException cause) {
+        if (current(c.channel) != null) {
+            session.rejectPublish(packetId, new MqttClientException(ReasonCode.PACKET_TOO_LARGE,
+                    "message larger than the server's Maximum Packet Size", cause.getMessage(), null, cause));
+        }
     }
 
     void onMalformed(Channel ch, MalformedPacketException e) {
@@ -269,7 +278,12 @@ public final class ClientCore implements Executor {
         if (c.connAcked) {
             session.onDisconnected();
         }
-        MqttClientException reason = c.endReason != null ? c.endReason : Failures.local("connection closed");
+        MqttClientException reason = c.endReason;
+        if (reason == null) {
+            // A failed TCP connect closes the channel before the connect listener runs.
+            Throwable cause = c.connectFailure();
+            reason = cause != null ? Connector.refusedToConnect(options, cause) : Failures.local("connection closed");
+        }
         if (pendingConnect != null) {
             CompletableFuture<ConnectResult> f = pendingConnect;
             pendingConnect = null;

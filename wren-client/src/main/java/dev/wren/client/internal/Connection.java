@@ -3,10 +3,13 @@ package dev.wren.client.internal;
 import dev.wren.client.Message;
 import dev.wren.client.MqttClientException;
 import dev.wren.client.PublishResult;
+import dev.wren.codec.PacketTooLargeException;
 import dev.wren.codec.ReasonCode;
 import dev.wren.codec.packet.Disconnect;
 import dev.wren.codec.packet.MqttPacket;
+import dev.wren.codec.packet.Publish;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,14 +33,32 @@ final class Connection implements SessionOutput {
     MqttClientException endReason;
     Disconnect serverDisconnect;
 
-    Connection(Channel channel, ClientCore core) {
-        this.channel = channel;
+    private final ChannelFuture connectFuture;
+
+    Connection(ChannelFuture connectFuture, ClientCore core) {
+        this.connectFuture = connectFuture;
+        this.channel = connectFuture.channel();
         this.core = core;
+    }
+
+    /** Why the TCP connect failed, or {@code null} if it did not (yet). */
+    Throwable connectFailure() {
+        return connectFuture.isDone() ? connectFuture.cause() : null;
     }
 
     @Override
     public void send(MqttPacket packet) {
-        channel.write(packet).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        if (packet instanceof Publish p) {
+            channel.write(packet).addListener(f -> {
+                if (f.cause() instanceof PacketTooLargeException e) {
+                    core.onPublishTooLarge(this, p.packetId(), e);
+                } else if (f.cause() != null) {
+                    channel.pipeline().fireExceptionCaught(f.cause());
+                }
+            });
+        } else {
+            channel.write(packet).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        }
         requestFlush();
     }
 

@@ -34,7 +34,7 @@ final class Connector {
                     @Override
                     protected void initChannel(Channel ch) {
                         options.transport().initChannel(ch, options.host(), options.port());
-                        CodecHandlers.install(ch.pipeline(), options.version(), options.maximumPacketSize());
+                        CodecHandlers.install(ch, options.version(), options.maximumPacketSize());
                         ch.pipeline().addLast("client", handler);
                     }
                 });

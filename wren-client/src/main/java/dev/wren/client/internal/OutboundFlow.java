@@ -244,6 +244,19 @@ final class OutboundFlow {
         drain();
     }
 
+    /** Fails an in-flight message that was never written (e.g. too large) and frees its id. */
+    void reject(int packetId, MqttClientException reason) {
+        Pending p = inFlight.remove(packetId);
+        if (p == null) {
+            return;
+        }
+        ids.release(packetId);
+        quota++;
+        store.remove(p.sequence);
+        p.future.completeExceptionally(reason);
+        drain();
+    }
+
     /** Fails every pending future (the client is closing); durable entries stay in the store. */
     void failAll(MqttClientException reason) {
         for (Pending p : inFlight.values()) {

@@ -95,6 +95,11 @@ final class SessionState {
         return true;
     }
 
+    /** Fails one in-flight publish that could not be written at all. */
+    void rejectPublish(int packetId, MqttClientException reason) {
+        outbound.reject(packetId, reason);
+    }
+
     /** Fails every waiting future: the client is closed for good. */
     void failAll(String why) {
         MqttClientException e = new MqttClientException(why, null);
