@@ -1,0 +1,100 @@
+package dev.wren.broker.config;
+
+import dev.wren.broker.BrokerConfig;
+import dev.wren.broker.BrokerConfig.Builder;
+import dev.wren.broker.config.ConfigKey.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/** The table of every configuration file key, in file order. Immutable. */
+final class ConfigKeys {
+    private static final long MAX_INT = Integer.MAX_VALUE;
+    static final List<ConfigKey> ALL = build();
+
+    private ConfigKeys() {}
+
+    @SuppressWarnings("unchecked")
+    private static List<ConfigKey> build() {
+        List<ConfigKey> k = new ArrayList<>();
+        str(k, "listener", "host", Builder::host, BrokerConfig::host, "address to bind (0.0.0.0 = all interfaces)");
+        num(k, "listener", "port", 0, 65535, (b, v) -> b.port(v.intValue()), BrokerConfig::port, "TCP port (0 = ephemeral)");
+        num(k, "listener", "io-threads", 0, 1024, (b, v) -> b.ioThreads(v.intValue()), BrokerConfig::ioThreads,
+                "event-loop threads (0 = 2 x CPU cores)");
+        num(k, "listener", "max-connections", 1, MAX_INT, (b, v) -> b.maxConnections(v.intValue()),
+                BrokerConfig::maxConnections, "connections at once; more are refused (CONNACK 0x89 / rc 3)");
+        num(k, "listener", "connect-timeout-seconds", 1, 3600, (b, v) -> b.connectTimeoutSeconds(v.intValue()),
+                BrokerConfig::connectTimeoutSeconds, "time a new connection has to send CONNECT");
+        num(k, "listener", "write-buffer-low-water-mark", 1, MAX_INT,
+                (b, v) -> b.writeBufferLowWaterMark(v.intValue()), BrokerConfig::writeBufferLowWaterMark,
+                "bytes: below this a slow connection is writable again");
+        num(k, "listener", "write-buffer-high-water-mark", 1, MAX_INT,
+                (b, v) -> b.writeBufferHighWaterMark(v.intValue()), BrokerConfig::writeBufferHighWaterMark,
+                "bytes: above this a connection is slow (QoS 0 dropped, QoS 1/2 queued)");
+        num(k, "mqtt", "max-packet-size", 16, 268_435_460, (b, v) -> b.maxPacketSize(v.intValue()),
+                BrokerConfig::maxPacketSize, "largest packet accepted, bytes (announced as Maximum Packet Size)");
+        num(k, "mqtt", "receive-maximum", 1, 65535, (b, v) -> b.receiveMaximum(v.intValue()),
+                BrokerConfig::receiveMaximum, "unacknowledged QoS 1/2 PUBLISHes a client may send");
+        num(k, "mqtt", "max-qos", 0, 2, (b, v) -> b.maxQos(v.intValue()), BrokerConfig::maxQos, "Maximum QoS");
+        bool(k, "mqtt", "retain-available", Builder::retainAvailable, BrokerConfig::retainAvailable,
+                "retained messages supported");
+        bool(k, "mqtt", "wildcard-subscriptions", Builder::wildcardSubscriptionsAvailable,
+                BrokerConfig::wildcardSubscriptionsAvailable, "filters with + and # allowed");
+        bool(k, "mqtt", "shared-subscriptions", Builder::sharedSubscriptionsAvailable,
+                BrokerConfig::sharedSubscriptionsAvailable, "$share/{group}/{filter} allowed");
+        bool(k, "mqtt", "subscription-identifiers", Builder::subscriptionIdentifiersAvailable,
+                BrokerConfig::subscriptionIdentifiersAvailable, "Subscription Identifiers supported");
+        num(k, "mqtt", "topic-alias-maximum", 0, 65535, (b, v) -> b.topicAliasMaximum(v.intValue()),
+                BrokerConfig::topicAliasMaximum, "topic aliases a client may use towards the broker");
+        bool(k, "mqtt", "outbound-topic-aliases", Builder::outboundTopicAliases, BrokerConfig::outboundTopicAliases,
+                "the broker assigns topic aliases on delivery");
+        num(k, "mqtt", "max-keep-alive", 1, 65535, (b, v) -> b.maxKeepAlive(v.intValue()), BrokerConfig::maxKeepAlive,
+                "seconds; a longer keep alive is replaced (Server Keep Alive)");
+        num(k, "mqtt", "max-topic-length", 1, 65535, (b, v) -> b.maxTopicLength(v.intValue()),
+                BrokerConfig::maxTopicLength, "characters in a topic name or filter");
+        num(k, "mqtt", "max-topic-levels", 1, 65535, (b, v) -> b.maxTopicLevels(v.intValue()),
+                BrokerConfig::maxTopicLevels, "levels in a topic name or filter");
+        num(k, "mqtt", "max-subscriptions-per-client", 0, MAX_INT,
+                (b, v) -> b.maxSubscriptionsPerClient(v.intValue()), BrokerConfig::maxSubscriptionsPerClient,
+                "subscriptions per session (0 = unlimited); more get SUBACK 0x97");
+        num(k, "mqtt", "max-inflight", 1, 65535, (b, v) -> b.maxInflight(v.intValue()), BrokerConfig::maxInflight,
+                "outbound QoS 1/2 window per client (bounded further by its Receive Maximum)");
+        num(k, "session", "max-session-expiry-interval", 0, BrokerConfig.MAX_INTERVAL,
+                (b, v) -> b.maxSessionExpiryInterval(v.longValue()), BrokerConfig::maxSessionExpiryInterval,
+                "seconds; also the expiry of MQTT 3.x persistent sessions");
+        num(k, "session", "max-queued-messages", 0, MAX_INT, (b, v) -> b.maxQueuedMessages(v.intValue()),
+                BrokerConfig::maxQueuedMessages, "messages queued per session; overflow drops the new message");
+        num(k, "session", "max-queued-bytes", 0, Long.MAX_VALUE, (b, v) -> b.maxQueuedBytes(v.longValue()),
+                BrokerConfig::maxQueuedBytes, "payload + topic bytes queued per session");
+        bool(k, "session", "queue-qos0-offline", Builder::queueQos0Offline, BrokerConfig::queueQos0Offline,
+                "queue QoS 0 messages for offline sessions");
+        bool(k, "security", "allow-anonymous", Builder::allowAnonymous, BrokerConfig::allowAnonymous,
+                "clients without a user name may connect");
+        k.add(new ConfigKey("security", "users", Type.USERS, 0, 0, (b, v) -> b.users((Map<String, String>) v),
+                BrokerConfig::users, "user name: password pairs for the built-in authenticator"));
+        num(k, "maintenance", "interval-millis", 0, Long.MAX_VALUE,
+                (b, v) -> b.maintenanceIntervalMillis(v.longValue()), BrokerConfig::maintenanceIntervalMillis,
+                "period of the expiry sweep (sessions, wills, retained)");
+        num(k, "maintenance", "sys-interval-seconds", 0, 86_400, (b, v) -> b.sysIntervalSeconds(v.intValue()),
+                BrokerConfig::sysIntervalSeconds, "period of $SYS/broker/... publications (0 = off)");
+        return List.copyOf(k);
+    }
+
+    private static void str(List<ConfigKey> k, String s, String n, BiConsumer<Builder, String> set,
+            Function<BrokerConfig, Object> get, String doc) {
+        k.add(new ConfigKey(s, n, Type.STRING, 0, 0, (b, v) -> set.accept(b, (String) v), get, doc));
+    }
+
+    private static void num(List<ConfigKey> k, String s, String n, long min, long max,
+            BiConsumer<Builder, Number> set, Function<BrokerConfig, Object> get, String doc) {
+        k.add(new ConfigKey(s, n, max > MAX_INT ? Type.LONG : Type.INT, min, max, (b, v) -> set.accept(b, (Number) v),
+                get, doc));
+    }
+
+    private static void bool(List<ConfigKey> k, String s, String n, BiConsumer<Builder, Boolean> set,
+            Function<BrokerConfig, Object> get, String doc) {
+        k.add(new ConfigKey(s, n, Type.BOOL, 0, 0, (b, v) -> set.accept(b, (Boolean) v), get, doc));
+    }
+}

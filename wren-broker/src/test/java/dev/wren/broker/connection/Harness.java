@@ -1,0 +1,162 @@
+package dev.wren.broker.connection;
+
+import dev.wren.broker.BrokerConfig;
+import dev.wren.broker.metrics.BrokerMetrics;
+import dev.wren.broker.retained.RetainedTrie;
+import dev.wren.broker.routing.ConcurrentTopicTrie;
+import dev.wren.broker.routing.Router;
+import dev.wren.broker.security.Authorizer;
+import dev.wren.broker.security.PasswordAuthenticator;
+import dev.wren.broker.session.QueueLimits;
+import dev.wren.broker.session.SessionRegistry;
+import dev.wren.codec.Binary;
+import dev.wren.codec.MqttVersion;
+import dev.wren.codec.QoS;
+import dev.wren.codec.packet.Connect;
+import dev.wren.codec.packet.ConnectProperties;
+import dev.wren.codec.packet.MqttPacket;
+import dev.wren.codec.packet.Publish;
+import dev.wren.codec.packet.Will;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A broker without sockets: real registry, router and connections over fake transports and manual loops. */
+final class Harness {
+    final BrokerMetrics metrics = new BrokerMetrics();
+    final TestClock clock = new TestClock();
+    final BrokerConfig config;
+    final Router router = new Router(new ConcurrentTopicTrie<>(), new RetainedTrie<>());
+    final SessionRegistry sessions;
+    final BrokerContext ctx;
+    final List<ManualLoop> loops = new ArrayList<>();
+
+    Harness() {
+        this(BrokerConfig.builder().maintenanceIntervalMillis(0).build());
+    }
+
+    Harness(BrokerConfig base) {
+        this.config = base.toBuilder().clock(clock).build();
+        this.sessions = new SessionRegistry(router, new QueueLimits(config.maxQueuedMessages(),
+                config.maxQueuedBytes(), config.queueQos0Offline()), metrics, clock);
+        this.ctx = new BrokerContext(config, metrics, sessions, router,
+                new PasswordAuthenticator(config.users(), config.allowAnonymous()), Authorizer.ALLOW_ALL, clock);
+    }
+
+    ManualLoop loop() {
+        ManualLoop l = new ManualLoop();
+        loops.add(l);
+        return l;
+    }
+
+    Client client() {
+        return client(loop());
+    }
+
+    Client client(ManualLoop loop) {
+        FakeTransport t = new FakeTransport(loop);
+        Connection c = new Connection(ctx, t);
+        t.connection = c;
+        return new Client(this, t, c);
+    }
+
+    /** Runs every queued task on every loop until all are idle. */
+    void settle() {
+        boolean ran = true;
+        while (ran) {
+            ran = false;
+            for (ManualLoop l : List.copyOf(loops)) {
+                ran |= l.runPending();
+            }
+        }
+    }
+
+    void advance(Duration d) {
+        clock.now = clock.now.plus(d);
+    }
+
+    void maintain() {
+        sessions.maintain(clock.millis());
+        settle();
+    }
+
+    static Connect connect(MqttVersion v, String id, boolean clean) {
+        return new Connect(v, id, clean, 60, null, null, null, ConnectProperties.DEFAULT);
+    }
+
+    static Connect connectV5(String id, boolean clean, long expiry) {
+        return new Connect(MqttVersion.V5, id, clean, 60, null, null, null,
+                ConnectProperties.DEFAULT.withSessionExpiryInterval(expiry));
+    }
+
+    static Connect withWill(Connect c, Will w) {
+        return new Connect(c.version(), c.clientId(), c.cleanStart(), c.keepAlive(), c.username(), c.password(), w,
+                c.properties());
+    }
+
+    static Publish publish(String topic, String payload, QoS qos, int id) {
+        return new Publish(topic, Binary.utf8(payload), qos, false, qos == QoS.AT_MOST_ONCE ? 0 : id);
+    }
+
+    /** One fake client connection. */
+    static final class Client {
+        final Harness h;
+        final FakeTransport transport;
+        final Connection connection;
+
+        Client(Harness h, FakeTransport transport, Connection connection) {
+            this.h = h;
+            this.transport = transport;
+            this.connection = connection;
+        }
+
+        Client send(MqttPacket p) {
+            transport.loop.run(() -> connection.onPacket(p));
+            h.settle();
+            return this;
+        }
+
+        /** Everything written since the last call. */
+        List<MqttPacket> take() {
+            List<MqttPacket> out = List.copyOf(transport.written);
+            transport.written.clear();
+            return out;
+        }
+
+        <T extends MqttPacket> List<T> take(Class<T> type) {
+            return take().stream().filter(type::isInstance).map(type::cast).toList();
+        }
+
+        boolean closed() {
+            return transport.closed;
+        }
+
+        void drop() {
+            transport.close();
+            h.settle();
+        }
+    }
+
+    /** A clock tests move by hand. Not thread-safe. */
+    static final class TestClock extends Clock {
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
