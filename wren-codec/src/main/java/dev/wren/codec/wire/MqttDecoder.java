@@ -35,7 +35,7 @@ public final class MqttDecoder {
      * @throws MalformedPacketException for an invalid first byte (reserved type, invalid flags
      *     [MQTT-2.1.3-1], a packet the peer must not send), a remaining length longer than four
      *     bytes or not minimally encoded [MQTT-1.5.5-1], or a packet larger than
-     *     {@link DecoderContext#maximumPacketSize()} (PACKET_TOO_LARGE) [MQTT-3.1.2-24]
+     *     {@link DecoderContext#maximumPacketSize()} (PACKET_TOO_LARGE; the sender broke [MQTT-3.2.2-15] / [MQTT-3.1.2-24])
      */
     public static int frameLength(ByteBuf in, DecoderContext ctx) {
         if (!in.isReadable()) {
@@ -55,7 +55,7 @@ public final class MqttDecoder {
         long total = 1L + Vbi.size(remaining) + remaining;
         if (total > ctx.maximumPacketSize()) {
             throw new MalformedPacketException(ReasonCode.PACKET_TOO_LARGE, "packet of " + total
-                    + " bytes exceeds the maximum packet size " + ctx.maximumPacketSize() + " [MQTT-3.1.2-24]");
+                    + " bytes exceeds the maximum packet size " + ctx.maximumPacketSize() + " (3.1.2.11.4, 3.2.2.3.6)");
         }
         return (int) total;
     }

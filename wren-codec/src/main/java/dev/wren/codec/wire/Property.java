@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * Every MQTT 5.0 property (section 2.2.2.2, table 2-4): identifier, data type, and the packets
  * (and Will Properties) in which it may appear. A property in any other packet makes the packet
- * malformed [MQTT-2.2.2-2]; a property other than User Property (and Subscription Identifier
+ * malformed (2.2.2.2); a property other than User Property (and Subscription Identifier
  * in PUBLISH) appearing twice is a protocol error.
  */
 public enum Property {

@@ -25,7 +25,7 @@ final class PropertyReader {
 
     /**
      * Reads a property identifier and checks that the property may appear in {@code type} (or,
-     * with {@code will}, in Will Properties); otherwise the packet is malformed [MQTT-2.2.2-2].
+     * with {@code will}, in Will Properties); otherwise the packet is malformed (2.2.2.2).
      */
     static Property next(ByteBuf in, int end, PacketType type, boolean will) {
         int id = WireReader.readVbi(in, end, "property identifier");

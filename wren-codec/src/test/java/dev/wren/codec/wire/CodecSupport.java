@@ -24,6 +24,15 @@ public final class CodecSupport {
         return b;
     }
 
+    public static final DecoderContext S5 = DecoderContext.server(MqttVersion.V5);
+    public static final DecoderContext C5 = DecoderContext.client(MqttVersion.V5);
+    public static final DecoderContext S4 = DecoderContext.server(MqttVersion.V3_1_1);
+    public static final DecoderContext C4 = DecoderContext.client(MqttVersion.V3_1_1);
+    public static final DecoderContext S3 = DecoderContext.server(MqttVersion.V3_1);
+    public static final DecoderContext C3 = DecoderContext.client(MqttVersion.V3_1);
+    public static final ReasonCode MALFORMED = ReasonCode.MALFORMED_PACKET;
+    public static final ReasonCode PROTOCOL = ReasonCode.PROTOCOL_ERROR;
+
     public static MqttPacket decode(byte[] wire, DecoderContext ctx) {
         ByteBuf in = Unpooled.wrappedBuffer(wire);
         try {
@@ -51,6 +60,12 @@ public final class CodecSupport {
         return b;
     }
 
+    /** Asserts that decoding fails with {@code reason} and a message containing {@code fragment}. */
+    public static void rejects(DecoderContext ctx, ReasonCode reason, String fragment, int... wire) {
+        MalformedPacketException e = rejects(ctx, reason, wire);
+        assertThat(e.getMessage()).contains(fragment);
+    }
+
     /** Asserts that decoding fails with {@code reason}; returns the exception. */
     public static MalformedPacketException rejects(DecoderContext ctx, ReasonCode reason, int... wire) {
         MalformedPacketException e = catchThrowableOfType(MalformedPacketException.class,
@@ -58,6 +73,41 @@ public final class CodecSupport {
         assertThat(e).as("decoding %s", hex(bytes(wire))).isNotNull();
         assertThat(e.reasonCode()).as(e.getMessage()).isEqualTo(reason);
         return e;
+    }
+
+    /**
+     * Asserts both directions: {@code p} encodes to exactly {@code wire} and {@code wire} decodes
+     * to {@code p} ({@code fromClient}: decoded by a server, else by a client).
+     */
+    public static void assertWire(MqttPacket p, MqttVersion v, boolean fromClient, int... wire) {
+        byte[] expected = bytes(wire);
+        assertThat(hex(encode(p, v))).as("encoding of %s", p).isEqualTo(hex(expected));
+        DecoderContext ctx = fromClient ? DecoderContext.server(v) : DecoderContext.client(v);
+        assertThat(decode(expected, ctx)).isEqualTo(p);
+    }
+
+    /** Bytes of an ASCII string, as ints for {@code bytes(...)} style arrays. */
+    public static int[] ascii(String s) {
+        int[] out = new int[s.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = s.charAt(i);
+        }
+        return out;
+    }
+
+    /** Concatenates int arrays (fields written separately for readability). */
+    public static int[] concat(int[]... parts) {
+        int n = 0;
+        for (int[] p : parts) {
+            n += p.length;
+        }
+        int[] out = new int[n];
+        int i = 0;
+        for (int[] p : parts) {
+            System.arraycopy(p, 0, out, i, p.length);
+            i += p.length;
+        }
+        return out;
     }
 
     public static String hex(byte[] b) {
