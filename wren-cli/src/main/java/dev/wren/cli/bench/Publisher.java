@@ -36,16 +36,17 @@ final class Publisher {
         this.stats = stats;
     }
 
+    /**
+     * Publishes one message from the calling thread and the rest of the window from its
+     * acknowledgement, on the client's I/O thread: from then on every publish is issued by that
+     * one thread, so the client receives them in sequence order.
+     */
     void start(int window) {
-        for (int i = 0; i < window; i++) {
-            if (!publish(true)) {
-                return;
-            }
-        }
+        publish(true, window - 1);
     }
 
     void sendOne() {
-        publish(false);
+        publish(false, 0);
     }
 
     void stop() {
@@ -57,7 +58,7 @@ final class Publisher {
         return limit > 0 && sequence >= limit;
     }
 
-    private synchronized boolean publish(boolean chain) {
+    private synchronized boolean publish(boolean chain, int extra) {
         if (stopped || (limit > 0 && sequence >= limit)) {
             return false;
         }
@@ -71,7 +72,10 @@ final class Publisher {
                 stats.acked.increment();
             }
             if (chain) {
-                publish(true);
+                for (int i = 0; i < extra; i++) {
+                    publish(true, 0);
+                }
+                publish(true, 0);
             }
         });
         return true;
