@@ -1,0 +1,99 @@
+package dev.wren.broker.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wren.broker.BrokerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static BrokerConfig withoutClock(BrokerConfig c) {
+        return c.toBuilder().clock(BrokerConfig.defaults().clock()).build();
+    }
+
+    @Test
+    void defaultYaml_parsesBackToDefaults() {
+        BrokerConfig parsed = ConfigLoader.parse(ConfigLoader.defaultYaml(), "defaults");
+        assertThat(withoutClock(parsed)).isEqualTo(withoutClock(BrokerConfig.defaults()));
+    }
+
+    @Test
+    void emptyFile_givesDefaults(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("wren.yaml"), "");
+        assertThat(ConfigLoader.load(f).port()).isEqualTo(1883);
+    }
+
+    @Test
+    void values_applied() {
+        BrokerConfig c = ConfigLoader.parse("""
+                listener:
+                  host: 0.0.0.0
+                  port: 1999
+                session:
+                  max-queued-bytes: 5000000000
+                security:
+                  allow-anonymous: false
+                  users:
+                    alice: secret
+                    bob: 1234
+                """, "t");
+        assertThat(c.host()).isEqualTo("0.0.0.0");
+        assertThat(c.port()).isEqualTo(1999);
+        assertThat(c.maxQueuedBytes()).isEqualTo(5_000_000_000L);
+        assertThat(c.allowAnonymous()).isFalse();
+        assertThat(c.users()).isEqualTo(Map.of("alice", "secret", "bob", "1234"));
+    }
+
+    @Test
+    void unknownKey_rejectedWithPath() {
+        assertThatThrownBy(() -> ConfigLoader.parse("listener:\n  prot: 1\n", "t"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("listener.prot: unknown key");
+    }
+
+    @Test
+    void unknownSection_rejected() {
+        assertThatThrownBy(() -> ConfigLoader.parse("listenr:\n  port: 1\n", "t"))
+                .hasMessageContaining("listenr: unknown section");
+    }
+
+    @Test
+    void badValues_allReportedWithPaths() {
+        assertThatThrownBy(() -> ConfigLoader.parse("""
+                listener:
+                  port: 70000
+                mqtt:
+                  max-qos: two
+                  retain-available: 1
+                """, "t"))
+                .hasMessageContaining("listener.port: must be 0..65535, got 70000")
+                .hasMessageContaining("mqtt.max-qos: must be a whole number, got 'two'")
+                .hasMessageContaining("mqtt.retain-available: must be true or false, got 1");
+    }
+
+    @Test
+    void crossFieldProblem_reported() {
+        assertThatThrownBy(() -> ConfigLoader.parse("""
+                listener:
+                  write-buffer-low-water-mark: 100
+                  write-buffer-high-water-mark: 10
+                """, "t"))
+                .hasMessageContaining("writeBufferLowWaterMark");
+    }
+
+    @Test
+    void notYaml_rejected() {
+        assertThatThrownBy(() -> ConfigLoader.parse("listener: [\n", "t")).hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void missingFile_rejectedWithPath(@TempDir Path dir) {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("nope.yaml");
+    }
+}
