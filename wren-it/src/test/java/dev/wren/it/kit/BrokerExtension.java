@@ -33,6 +33,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class BrokerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     private final Consumer<BrokerConfig.Builder> customizer;
     private final List<AutoCloseable> perTest = new ArrayList<>();
+    /**
+     * System property: use a broker already listening on this port of 127.0.0.1 instead of
+     * starting Wren, e.g. {@code -Dwren.it.peerPort=18830} with a local mosquitto, to check the
+     * tests themselves against a reference broker. Tests that need Wren's API are skipped.
+     */
+    public static final String PEER_PORT = "wren.it.peerPort";
+
+    private Integer peerPort;
     private boolean perClass;
     private MutableClock clock;
     private Path dataDir;
@@ -75,6 +83,7 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
 
     /** Starts the broker (used by the lifecycle callbacks and by runners outside JUnit's). */
     public void start() {
+        peerPort = Integer.getInteger(PEER_PORT);
         try {
             clock = new MutableClock();
             dataDir = Files.createTempDirectory("wren-it-");
@@ -83,7 +92,9 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
         }
         BrokerConfig.Builder b = BrokerConfig.builder().host("127.0.0.1").port(0).clock(clock);
         customizer.accept(b);
-        broker = Broker.start(b.build());
+        if (peerPort == null) {
+            broker = Broker.start(b.build());
+        }
     }
 
     /** Stops the broker and deletes its data directory. */
@@ -99,12 +110,14 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
         }
     }
 
+    /** The running broker; a test that needs it is skipped when running against a peer broker. */
     public Broker broker() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(peerPort == null, "needs the in-process Wren broker");
         return broker;
     }
 
     public int port() {
-        return broker.port();
+        return peerPort != null ? peerPort : broker.port();
     }
 
     /** {@code tcp://127.0.0.1:port}, for Paho and friends. */
@@ -112,7 +125,9 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
         return "tcp://127.0.0.1:" + port();
     }
 
+    /** The broker's clock; a test that needs it is skipped when running against a peer broker. */
     public MutableClock clock() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(peerPort == null, "needs the in-process broker's clock");
         return clock;
     }
 

@@ -226,6 +226,10 @@ public final class RawClient implements AutoCloseable {
      */
     public byte[] readFrame() {
         assertNothingPending();
+        return readFrameFromSocket();
+    }
+
+    private byte[] readFrameFromSocket() {
         try {
             return readFrameOrNull(TIMEOUT);
         } catch (SocketTimeoutException e) {
@@ -243,7 +247,7 @@ public final class RawClient implements AutoCloseable {
     }
 
     private MqttPacket readFromSocket() {
-        byte[] frame = readFrame();
+        byte[] frame = readFrameFromSocket();
         if (frame == null) {
             fail("expected a packet but the server closed the connection");
         }

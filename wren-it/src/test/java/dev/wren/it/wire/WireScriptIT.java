@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Runs every hex wire script in {@code src/test/resources/wire/*.txt} (one file per packet
  * type) against the in-process broker: one dynamic test per case, named after the spec
- * statement it verifies, each on a fresh broker and a fresh connection.
+ * statement it verifies, each on a fresh broker and a fresh connection. See
+ * {@link BrokerExtension#PEER_PORT} for running them against another broker.
  */
 @Timeout(180)
 class WireScriptIT {
@@ -63,15 +64,19 @@ class WireScriptIT {
         BrokerExtension broker = new BrokerExtension();
         broker.start();
         try (RawClient client = RawClient.open(broker.port())) {
-            for (Step step : c.steps()) {
-                try {
-                    execute(client, step);
-                } catch (AssertionError e) {
-                    throw new AssertionError(file + ":" + step.line() + ": " + e.getMessage(), e);
-                }
-            }
+            runSteps(file, c, client);
         } finally {
             broker.stop();
+        }
+    }
+
+    private static void runSteps(String file, WireScript.Case c, RawClient client) {
+        for (Step step : c.steps()) {
+            try {
+                execute(client, step);
+            } catch (AssertionError e) {
+                throw new AssertionError(file + ":" + step.line() + ": " + e.getMessage(), e);
+            }
         }
     }
 
