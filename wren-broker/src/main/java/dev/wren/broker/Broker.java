@@ -3,6 +3,7 @@ package dev.wren.broker;
 import dev.wren.broker.connection.BrokerContext;
 import dev.wren.broker.metrics.BrokerMetrics;
 import dev.wren.broker.metrics.Metric;
+import dev.wren.broker.metrics.SysPublisher;
 import dev.wren.broker.retained.RetainedTrie;
 import dev.wren.broker.routing.ConcurrentTopicTrie;
 import dev.wren.broker.routing.Router;
@@ -40,6 +41,7 @@ public final class Broker implements AutoCloseable {
     private final NettyServer server;
     private final InetSocketAddress address;
     private final ScheduledFuture<?> maintenance;
+    private final ScheduledFuture<?> sys;
     private volatile boolean closed;
 
     private Broker(BrokerConfig config) {
@@ -61,7 +63,19 @@ public final class Broker implements AutoCloseable {
                 ? server.workerGroup().next().scheduleAtFixedRate(this::runMaintenanceSafely, period, period,
                         TimeUnit.MILLISECONDS)
                 : null;
+        this.sys = config.sysIntervalSeconds() > 0 ? scheduleSys(config.sysIntervalSeconds()) : null;
         LOG.info("Wren broker listening on {}:{}", address.getHostString(), address.getPort());
+    }
+
+    private ScheduledFuture<?> scheduleSys(int seconds) {
+        SysPublisher publisher = new SysPublisher(metrics, router::publish, config.clock());
+        return server.workerGroup().next().scheduleAtFixedRate(() -> {
+            try {
+                publisher.publishAll();
+            } catch (RuntimeException e) {
+                LOG.warn("$SYS publication failed", e);
+            }
+        }, 0, seconds, TimeUnit.SECONDS);
     }
 
     /**
@@ -125,6 +139,9 @@ public final class Broker implements AutoCloseable {
         closed = true;
         if (maintenance != null) {
             maintenance.cancel(false);
+        }
+        if (sys != null) {
+            sys.cancel(false);
         }
         server.stopAccepting();
         server.disconnectAll(5_000);

@@ -4,6 +4,7 @@ import dev.wren.broker.BrokerConfig;
 import dev.wren.broker.BrokerStartException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -63,13 +64,14 @@ public final class NettyServer implements AutoCloseable {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
                 .childHandler(initializer);
-        try {
-            serverChannel = b.bind(config.host(), config.port()).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        ChannelFuture bound = b.bind(config.host(), config.port()).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
             shutdownGroups();
+            Throwable cause = bound.cause();
             throw new BrokerStartException("cannot listen on " + config.host() + ":" + config.port()
-                    + ": " + e.getMessage(), e);
+                    + ": " + cause.getMessage(), cause);
         }
+        serverChannel = bound.channel();
         return (InetSocketAddress) serverChannel.localAddress();
     }
 
