@@ -76,7 +76,9 @@ final class BrokerLauncher {
         try {
             return ConfigLoader.load(file);
         } catch (ConfigException e) {
-            throw new CliException(ExitCodes.USAGE, "bad configuration in " + file + ": " + e.getMessage()
+            // The loader lists every problem on its own line; the command line reports one line.
+            String problems = String.valueOf(e.getMessage()).replace(file + ": ", "").replaceAll("\\s*\\n\\s*", " ");
+            throw new CliException(ExitCodes.USAGE, "bad configuration in " + file + ": " + problems
                     + "; fix it and try again", e);
         }
     }
