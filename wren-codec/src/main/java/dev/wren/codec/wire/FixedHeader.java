@@ -49,7 +49,7 @@ final class FixedHeader {
                 ? 0x02 : 0x00;
         if (flags != expected) {
             throw MalformedPacketException.malformed("invalid fixed header flags 0x" + Integer.toHexString(flags)
-                    + " for " + type + " [MQTT-2.1.3-1]");
+                    + " for " + type + " [MQTT-2.1.3-1] (3.1.1: [MQTT-2.2.2-2])");
         }
     }
 

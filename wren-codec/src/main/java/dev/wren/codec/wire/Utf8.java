@@ -2,6 +2,7 @@ package dev.wren.codec.wire;
 
 import dev.wren.codec.MalformedPacketException;
 import io.netty.buffer.ByteBuf;
+import io.netty.util.ByteProcessor;
 
 /**
  * Strict UTF-8 validation for MQTT strings (MQTT 5.0 section 1.5.4, 3.1.1 section 1.5.3).
@@ -14,6 +15,9 @@ import io.netty.buffer.ByteBuf;
  * [MQTT-1.5.4-3].
  */
 final class Utf8 {
+    /** Continues while the byte is in 0x01..0x7F. */
+    private static final ByteProcessor PLAIN_ASCII = b -> b > 0;
+
     private Utf8() {}
 
     /**
@@ -24,20 +28,17 @@ final class Utf8 {
      * @throws MalformedPacketException if they are not a valid MQTT UTF-8 string
      */
     static boolean check(ByteBuf in, int from, int len, String what) {
-        int end = from + len;
-        int i = from;
-        while (i < end) {
-            byte b = in.getByte(i);
-            if (b < 0) {
-                checkMultiByte(in, i, end, what);
-                return false;
-            }
-            if (b == 0) {
-                throw MalformedPacketException.malformed(what + " contains U+0000 [MQTT-1.5.4-2]");
-            }
-            i++;
+        // forEachByte runs without per-byte bounds checks; it stops at the first byte that is
+        // not plain ASCII 1..127, which is rare in topics and client identifiers.
+        int i = in.forEachByte(from, len, PLAIN_ASCII);
+        if (i < 0) {
+            return true;
         }
-        return true;
+        if (in.getByte(i) == 0) {
+            throw MalformedPacketException.malformed(what + " contains U+0000 [MQTT-1.5.4-2]");
+        }
+        checkMultiByte(in, i, from + len, what);
+        return false;
     }
 
     private static void checkMultiByte(ByteBuf in, int from, int end, String what) {

@@ -39,7 +39,7 @@ final class WireReader {
     static int readPacketId(ByteBuf in, int end) {
         int id = readShort(in, end, "packet identifier");
         if (id == 0) {
-            throw MalformedPacketException.protocolError("packet identifier must not be 0 [MQTT-2.2.1-3]");
+            throw MalformedPacketException.protocolError("packet identifier must not be 0 [MQTT-2.2.1-3] (3.1.1: [MQTT-2.3.1-1])");
         }
         return id;
     }

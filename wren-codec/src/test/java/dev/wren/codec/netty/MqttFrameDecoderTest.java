@@ -86,6 +86,22 @@ class MqttFrameDecoderTest {
     }
 
     @Test
+    @DisplayName("[MQTT-3.1.2-2] an unsupported level leaves the version to answer in: 5.0 above level 5, else 3.1.1")
+    void decode_unsupportedProtocolLevel_setsAnswerVersion_MQTT_3_1_2_2() {
+        for (int level : new int[] {6, 3, 2}) {
+            CodecState state = new CodecState();
+            EmbeddedChannel ch = new EmbeddedChannel(new MqttFrameDecoder(state, true));
+            ch.writeInbound(Unpooled.wrappedBuffer(bytes(0x10, 0x0D, 0x00, 0x04, 'M', 'Q', 'T', 'T', level, 0x02, 0x00,
+                    0x00, 0x00, 0x01, 'c')));
+            Object o = ch.readInbound();
+            assertThat(o).isInstanceOfSatisfying(MalformedPacketException.class,
+                    e -> assertThat(e.reasonCode()).isEqualTo(ReasonCode.UNSUPPORTED_PROTOCOL_VERSION));
+            assertThat(state.version()).isEqualTo(level > 5 ? MqttVersion.V5 : MqttVersion.V3_1_1);
+            assertThat(ch.finishAndReleaseAll()).isFalse();
+        }
+    }
+
+    @Test
     void decode_tooLarge_rejectedBeforeBody() {
         CodecState state = new CodecState(MqttVersion.V5);
         state.inboundMaximumPacketSize(100);

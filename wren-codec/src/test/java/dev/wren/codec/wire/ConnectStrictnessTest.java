@@ -109,6 +109,28 @@ class ConnectStrictnessTest {
     }
 
     @Test
+    @DisplayName("[MQTT-3.1.2-19] 5.0 / [MQTT-3.1.2-21] 3.1.1: with the Password Flag the password must be present")
+    void decode_passwordFlagWithoutPassword_isMalformed_MQTT_3_1_2_19() {
+        rejects(SERVER, MALFORMED, "password runs past", connect(4, 0xC2, 0x00, 0x01, 'c', 0x00, 0x01, 'u'));
+        rejects(SERVER, MALFORMED, "password runs past", connect(5, 0x42, 0x00, 0x00, 0x01, 'c'));
+    }
+
+    @Test
+    @DisplayName("[MQTT-3.1.2-18] 5.0 / [MQTT-3.1.2-20] 3.1.1: without the Password Flag no password may follow")
+    void decode_passwordWithoutFlag_isMalformed_MQTT_3_1_2_18() {
+        rejects(SERVER, MALFORMED, "unexpected bytes",
+                connect(4, 0x82, 0x00, 0x01, 'c', 0x00, 0x01, 'u', 0x00, 0x01, 'p'));
+    }
+
+    @Test
+    @DisplayName("[MQTT-3.1.3-4] client identifier, [MQTT-3.1.3-12] (3.1.1: -11) user name and will topic are UTF-8 strings")
+    void decode_illFormedConnectStrings_isMalformed_MQTT_3_1_3_4() {
+        rejects(SERVER, MALFORMED, "client identifier", connect(4, 0x02, 0x00, 0x01, 0xC0));
+        rejects(SERVER, MALFORMED, "user name", connect(4, 0x82, 0x00, 0x01, 'c', 0x00, 0x01, 0x00));
+        rejects(SERVER, MALFORMED, "will topic", connect(4, 0x06, 0x00, 0x01, 'c', 0x00, 0x01, 0xFF, 0x00, 0x00));
+    }
+
+    @Test
     @DisplayName("[MQTT-3.1.3-3] the client identifier must be present")
     void decode_missingClientId_isMalformed_MQTT_3_1_3_3() {
         rejects(SERVER, MALFORMED, "client identifier", connect(4, 0x02));

@@ -40,6 +40,13 @@ class PublishStrictnessTest {
     }
 
     @Test
+    @DisplayName("[MQTT-2.2.1-4] (3.1.1: [MQTT-2.3.1-1]) a server's QoS 1/2 PUBLISH needs a non-zero packet identifier")
+    void decode_serverPublishPacketIdZero_isProtocolError_MQTT_2_2_1_4() {
+        rejects(CodecSupport.C5, PROTOCOL, "packet identifier", 0x32, 0x06, 0x00, 0x01, 'a', 0x00, 0x00, 0x00);
+        rejects(CodecSupport.C4, PROTOCOL, "packet identifier", 0x32, 0x05, 0x00, 0x01, 'a', 0x00, 0x00);
+    }
+
+    @Test
     @DisplayName("[MQTT-4.7.3-1] (3.x) a topic name must have at least one character")
     void decode_v3EmptyTopic_isMalformed_MQTT_4_7_3_1() {
         rejects(S4, MALFORMED, "MQTT-4.7.3-1", 0x30, 0x02, 0x00, 0x00);
