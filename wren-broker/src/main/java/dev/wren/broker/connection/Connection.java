@@ -238,7 +238,7 @@ public final class Connection implements SessionLink {
 
     /** The encoder refused a PUBLISH as larger than the client's Maximum Packet Size [MQTT-3.1.2-25]. */
     public void onPublishTooLarge(int packetId) {
-        ctx.metrics().increment(Metric.DROPPED_TOO_LARGE_FOR_CLIENT);
+        ctx.metrics().dropped(Metric.DROPPED_TOO_LARGE_FOR_CLIENT, clientId());
         if (packetId != 0 && session != null) {
             session.discard(packetId);
         }

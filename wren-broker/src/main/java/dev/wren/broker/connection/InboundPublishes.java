@@ -93,7 +93,7 @@ final class InboundPublishes {
     }
 
     private void reject(Publish p, ReasonCode reason) {
-        ctx.metrics().increment(Metric.PUBLISH_REJECTED);
+        ctx.metrics().dropped(Metric.PUBLISH_REJECTED, conn.clientId());
         conn.logRejected(p.topic(), reason);
         if (!conn.isV5()) {
             if (reason == ReasonCode.NOT_AUTHORIZED && p.qos() != QoS.AT_MOST_ONCE) {

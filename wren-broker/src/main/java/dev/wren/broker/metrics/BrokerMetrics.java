@@ -2,8 +2,11 @@ package dev.wren.broker.metrics;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counters and gauges of one broker.
@@ -14,8 +17,12 @@ import java.util.function.LongSupplier;
  * Tests read values through {@link #get(Metric)} or the named shortcuts.
  */
 public final class BrokerMetrics {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerMetrics.class);
+    private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+
     private final LongAdder[] values = new LongAdder[Metric.values().length];
     private final LongSupplier[] gauges = new LongSupplier[Metric.values().length];
+    private final AtomicLongArray nextLog = new AtomicLongArray(Metric.values().length);
 
     public BrokerMetrics() {
         for (int i = 0; i < values.length; i++) {
@@ -46,6 +53,20 @@ public final class BrokerMetrics {
     /** Adds one to {@code metric}. For broker internals. */
     public void increment(Metric metric) {
         values[metric.ordinal()].increment();
+    }
+
+    /**
+     * Counts something dropped or refused and logs it at WARN, at most once per 10 seconds per
+     * metric (with the running total), so a flood cannot flood the log. For broker internals.
+     */
+    public void dropped(Metric metric, String clientId) {
+        increment(metric);
+        long now = System.nanoTime();
+        long next = nextLog.get(metric.ordinal());
+        if (now - next >= 0 && nextLog.compareAndSet(metric.ordinal(), next, now + LOG_INTERVAL_NANOS)) {
+            LOG.warn("{} (client {}), {} so far; further ones in the next 10 s are counted, not logged",
+                    metric.sysTopic(), clientId, get(metric));
+        }
     }
 
     /** Adds {@code delta} (may be negative, for gauges) to {@code metric}. For broker internals. */

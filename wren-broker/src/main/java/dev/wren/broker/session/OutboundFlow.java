@@ -42,17 +42,19 @@ final class OutboundFlow {
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
     private final QueueLimits limits;
     private final BrokerMetrics metrics;
+    private final String clientId;
     private long queuedBytes;
     private int nextId = 1;
 
-    OutboundFlow(QueueLimits limits, BrokerMetrics metrics) {
+    OutboundFlow(String clientId, QueueLimits limits, BrokerMetrics metrics) {
+        this.clientId = clientId;
         this.limits = limits;
         this.metrics = metrics;
     }
 
     Offer offer(Delivery d, SessionLink link, long now) {
         if (d.message().isExpired(now)) {
-            metrics.increment(Metric.DROPPED_EXPIRED);
+            metrics.dropped(Metric.DROPPED_EXPIRED, clientId);
             return Offer.DROPPED;
         }
         if (link == null) {
@@ -63,7 +65,7 @@ final class OutboundFlow {
         }
         if (d.qos() == QoS.AT_MOST_ONCE) {
             if (!link.writable()) {
-                metrics.increment(Metric.DROPPED_QOS0_SLOW_CONSUMER);
+                metrics.dropped(Metric.DROPPED_QOS0_SLOW_CONSUMER, clientId);
                 return Offer.DROPPED;
             }
             send(d, 0, false, link, now);
@@ -79,7 +81,7 @@ final class OutboundFlow {
     private Offer enqueue(Delivery d) {
         long weight = d.message().weight();
         if (queue.size() >= limits.maxMessages() || queuedBytes + weight > limits.maxBytes()) {
-            metrics.increment(Metric.DROPPED_QUEUE_FULL);
+            metrics.dropped(Metric.DROPPED_QUEUE_FULL, clientId);
             return Offer.OVERFLOW;
         }
         queue.addLast(d);
@@ -97,7 +99,7 @@ final class OutboundFlow {
             queue.pollFirst();
             queuedBytes -= d.message().weight();
             if (d.message().isExpired(now)) {
-                metrics.increment(Metric.DROPPED_EXPIRED);
+                metrics.dropped(Metric.DROPPED_EXPIRED, clientId);
             } else if (d.qos() == QoS.AT_MOST_ONCE) {
                 send(d, 0, false, link, now);
             } else {

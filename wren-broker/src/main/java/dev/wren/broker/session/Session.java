@@ -57,7 +57,7 @@ public final class Session {
         this.hooks = hooks;
         this.metrics = metrics;
         this.clock = clock;
-        this.outbound = new OutboundFlow(limits, metrics);
+        this.outbound = new OutboundFlow(clientId, limits, metrics);
     }
 
     public String clientId() {
@@ -125,7 +125,7 @@ public final class Session {
         }
         OutboundFlow.Offer result = outbound.offer(d, link, now);
         if (result == OutboundFlow.Offer.OVERFLOW && link != null) {
-            metrics.increment(Metric.SLOW_CONSUMER_DISCONNECTS);
+            metrics.dropped(Metric.SLOW_CONSUMER_DISCONNECTS, clientId);
             link.disconnect(ReasonCode.QUOTA_EXCEEDED, "outbound queue of the session is full");
         }
     }
