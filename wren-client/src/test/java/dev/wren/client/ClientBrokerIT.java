@@ -155,6 +155,30 @@ class ClientBrokerIT {
     }
 
     @Test
+    void fileOutboundStore_messagesAcceptedBeforeRestart_deliveredAfterIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (MqttClient offline = MqttClient.create(options("durable", broker.port())
+                .outboundStore(FileOutboundStore.open(dir, true)).build())) {
+            for (int i = 0; i < 3; i++) {
+                offline.publishAsync(Message.of("durable/t", "d" + i).withQos(QoS.AT_LEAST_ONCE));
+            }
+            assertThat(offline.pendingPublishes().get(5, TimeUnit.SECONDS)).isEqualTo(3);
+        }
+        BlockingQueue<Message> got = new LinkedBlockingQueue<>();
+        MqttClient sub = client(options("durable-sub", broker.port()));
+        sub.onMessage(got::add);
+        sub.connect();
+        sub.subscribe("durable/t", QoS.AT_LEAST_ONCE);
+        FileOutboundStore store = FileOutboundStore.open(dir, true);
+        MqttClient restarted = client(options("durable", broker.port()).outboundStore(store));
+        restarted.connect();
+        for (int i = 0; i < 3; i++) {
+            assertThat(got.poll(5, TimeUnit.SECONDS)).extracting(Message::payloadAsString).isEqualTo("d" + i);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.entries().isEmpty());
+    }
+
+    @Test
     void will_connectionLost_publishedToSubscribers() throws Exception {
         try (ChaosProxy proxy = new ChaosProxy(broker.port())) {
             BlockingQueue<Message> got = new LinkedBlockingQueue<>();

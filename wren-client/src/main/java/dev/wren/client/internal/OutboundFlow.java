@@ -66,10 +66,21 @@ final class OutboundFlow {
         this.autoAliases = autoAliases;
     }
 
-    /** Re-queues messages a durable store kept from an earlier run, before the first connect. */
+    /**
+     * Restores what a durable store kept from an earlier run, before the first connect: sent
+     * messages become in-flight again under their packet id (so a resumed session retransmits
+     * them with DUP), the others wait in the queue. Nobody waits on their futures any more.
+     */
     void recover(List<OutboundStore.Entry> entries) {
         for (OutboundStore.Entry e : entries) {
-            queue.add(new Pending(e.message(), e.sequence(), new CompletableFuture<>()));
+            Pending p = new Pending(e.message(), e.sequence(), new CompletableFuture<>());
+            if (e.packetId() > 0 && ids.claim(e.packetId())) {
+                p.packetId = e.packetId();
+                p.released = e.released();
+                inFlight.put(p.packetId, p);
+            } else {
+                queue.add(p);
+            }
         }
     }
 
