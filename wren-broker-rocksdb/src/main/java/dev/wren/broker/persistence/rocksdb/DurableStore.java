@@ -1,6 +1,7 @@
 package dev.wren.broker.persistence.rocksdb;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,6 +67,11 @@ public final class DurableStore implements AutoCloseable {
         return seqs.incrementAndGet();
     }
 
+    /** Reserves {@code n} consecutive sequence numbers and returns the first. */
+    public long reserveSeqs(int n) {
+        return seqs.getAndAdd(Math.max(1, n)) + 1;
+    }
+
     /** Commits {@code batch}; the future completes when it is durable. */
     public CompletableFuture<Void> commit(Batch batch) {
         return store.commit(batch);
@@ -78,11 +84,13 @@ public final class DurableStore implements AutoCloseable {
 
     /**
      * Deletes a session with all its subscriptions, queue entries and inbound ids, and releases
-     * the messages only it referenced. Queue entries still in flight to the committer are not
-     * seen; a message they reference is swept on the next open.
+     * the messages only it referenced.
+     *
+     * @param entries every queue entry of the session, including those not committed yet (the
+     *     caller's in-memory view); an entry missing here keeps its message until the next open
      */
-    public Batch stageRemoveSession(Batch batch, String clientId) {
-        for (QueueEntry e : queue(clientId)) {
+    public Batch stageRemoveSession(Batch batch, String clientId, Collection<QueueEntry> entries) {
+        for (QueueEntry e : entries) {
             releaseRef(batch, e.messageId());
         }
         return stageDeleteClient(batch, clientId);
@@ -132,7 +140,7 @@ public final class DurableStore implements AutoCloseable {
         return stageEntry(batch, entry);
     }
 
-    /** Records a state change of an entry (sent with a packet id); {@code previous} is what is on disk. */
+    /** Records a state change of an entry (sent, released); {@code previous} is the entry as last staged. */
     public Batch stageUpdate(Batch batch, QueueEntry previous, QueueEntry updated) {
         if (previous.messageId() != 0 && updated.messageId() == 0) {
             releaseRef(batch, previous.messageId());

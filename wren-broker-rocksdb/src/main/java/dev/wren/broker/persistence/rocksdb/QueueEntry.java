@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param clientId the session
  * @param seq store-wide increasing sequence number: the delivery order
- * @param messageId the referenced message; 0 once {@link State#RELEASED} (the message is no longer needed)
+ * @param messageId the referenced message
  * @param qos the QoS of this delivery (the minimum of published and granted QoS)
  * @param state where the delivery stands
  * @param packetId the packet identifier once sent, otherwise 0
@@ -67,8 +67,12 @@ public record QueueEntry(
         return new QueueEntry(clientId, seq, messageId, qos, State.SENT, id, retain, subscriptionIds, sharedFilter);
     }
 
-    /** This QoS 2 entry after PUBREC: the message reference is dropped, only the packet id remains. */
+    /**
+     * This QoS 2 entry after PUBREC. It keeps its message reference until PUBCOMP although only
+     * the packet id is needed, so that a restored delivery always has its message.
+     */
     public QueueEntry released() {
-        return new QueueEntry(clientId, seq, 0, qos, State.RELEASED, packetId, retain, List.of(), null);
+        return new QueueEntry(clientId, seq, messageId, qos, State.RELEASED, packetId, retain, subscriptionIds,
+                sharedFilter);
     }
 }

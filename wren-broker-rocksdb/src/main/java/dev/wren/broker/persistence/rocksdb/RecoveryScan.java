@@ -99,9 +99,6 @@ final class RecoveryScan {
             }
             QueueEntry e = Records.decodeQueueEntry(clientId, seq, value);
             entries++;
-            if (e.state() == QueueEntry.State.RELEASED) {
-                return;
-            }
             Long expiresAt = messageExpiry.get(e.messageId());
             boolean missing = expiresAt == null;
             boolean expired = !missing && e.state() == QueueEntry.State.QUEUED && expiresAt >= 0 && now >= expiresAt;

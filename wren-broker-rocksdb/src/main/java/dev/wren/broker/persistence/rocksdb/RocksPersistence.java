@@ -1,19 +1,33 @@
 package dev.wren.broker.persistence.rocksdb;
 
+import dev.wren.broker.persistence.MessageStore;
+import dev.wren.broker.persistence.Persistence;
+import dev.wren.broker.persistence.RetainedPersistence;
+import dev.wren.broker.persistence.SessionStore;
+import dev.wren.broker.persistence.StoredState;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The entry point the broker wires in for {@code durability: sync|async}: opens the RocksDB
- * store in a data directory and exposes it to the broker's persistence SPI.
+ * The broker's {@link Persistence} for {@code durability: sync|async}: the RocksDB store in a
+ * data directory behind the persistence SPI. Every stage returned completes on the group
+ * commit thread once the change is durable per {@link Durability}.
  *
  * <p>Thread-safe; see {@link DurableStore}.
  */
-public final class RocksPersistence implements AutoCloseable {
+public final class RocksPersistence implements Persistence {
     private final DurableStore store;
+    private final LiveEntries live = new LiveEntries();
+    private final RocksSessionStore sessions;
+    private final RocksMessageStore messages;
+    private final RetainedPersistence retained;
 
     private RocksPersistence(DurableStore store) {
         this.store = store;
+        this.sessions = new RocksSessionStore(store, live);
+        this.messages = new RocksMessageStore(store, live);
+        this.retained = message -> store.commit(store.stageRetain(new Batch(),
+                Conversions.toStored(0, message, null, store.engine().config().clock().millis())));
     }
 
     /**
@@ -36,6 +50,27 @@ public final class RocksPersistence implements AutoCloseable {
     /** Opens with every knob of {@link StoreConfig}. */
     public static RocksPersistence open(StoreConfig config) {
         return new RocksPersistence(DurableStore.open(config));
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    @Override
+    public MessageStore messages() {
+        return messages;
+    }
+
+    @Override
+    public RetainedPersistence retained() {
+        return retained;
+    }
+
+    /** Reads every session, queue and retained message; call once, before any other call. */
+    @Override
+    public StoredState load() {
+        return new StateLoader(store, live, sessions).load();
     }
 
     /** The typed store. */

@@ -63,15 +63,21 @@ class DurableStoreTest {
     }
 
     @Test
-    void release_qos2AfterPubrec_dropsMessageButKeepsPacketId() {
+    void release_qos2AfterPubrec_keepsMessageUntilPubcomp() {
         try (DurableStore store = open(T0)) {
             session(store, "a");
             StoredMessage m = message(store, null);
             QueueEntry sent = entry(store, "a", m).sent(5);
             store.commit(store.stagePublish(new Batch(), m, List.of(sent))).join();
-            store.commit(store.stageUpdate(new Batch(), sent, sent.released())).join();
+            QueueEntry released = sent.released();
+            store.commit(store.stageUpdate(new Batch(), sent, released)).join();
+            assertThat(store.message(m.id())).isNotNull();
+            assertThat(store.queue("a")).singleElement().satisfies(e -> {
+                assertThat(e.packetId()).isEqualTo(5);
+                assertThat(e.state()).isEqualTo(QueueEntry.State.RELEASED);
+            });
+            store.commit(store.stageRemove(new Batch(), released)).join();
             assertThat(store.message(m.id())).isNull();
-            assertThat(store.queue("a")).singleElement().extracting(QueueEntry::packetId).isEqualTo(5);
         }
     }
 
@@ -134,7 +140,7 @@ class DurableStoreTest {
             store.commit(store.stagePublish(new Batch(), shared, List.of(entry(store, "a", shared),
                     entry(store, "b", shared)))).join();
             store.commit(store.stagePublish(new Batch(), onlyA, List.of(entry(store, "a", onlyA)))).join();
-            store.commit(store.stageRemoveSession(new Batch(), "a")).join();
+            store.commit(store.stageRemoveSession(new Batch(), "a", store.queue("a"))).join();
             assertThat(store.message(shared.id())).isNotNull();
             assertThat(store.message(onlyA.id())).isNull();
             assertThat(store.session("a")).isNull();

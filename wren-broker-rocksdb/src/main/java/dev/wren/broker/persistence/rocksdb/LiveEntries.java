@@ -1,0 +1,47 @@
+package dev.wren.broker.persistence.rocksdb;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The current state of every queue entry, by client id and seq: the broker refers to a delivery
+ * by {@code (clientId, seq)} only, and may send or acknowledge it before its first write has
+ * reached disk, so the store cannot look entries up on disk. Holds small records only; the
+ * messages themselves stay in RocksDB (and in the broker's session queues).
+ *
+ * <p>Thread-safe: a publisher's loop adds entries while sessions' loops update and remove them.
+ */
+final class LiveEntries {
+    private final Map<String, Map<Long, QueueEntry>> byClient = new ConcurrentHashMap<>();
+
+    void put(QueueEntry e) {
+        byClient.computeIfAbsent(e.clientId(), c -> new ConcurrentHashMap<>()).put(e.seq(), e);
+    }
+
+    void putAll(List<QueueEntry> entries) {
+        entries.forEach(this::put);
+    }
+
+    /** The entry, or {@code null} if unknown (already acknowledged, or its session removed). */
+    QueueEntry get(String clientId, long seq) {
+        Map<Long, QueueEntry> entries = byClient.get(clientId);
+        return entries == null ? null : entries.get(seq);
+    }
+
+    QueueEntry remove(String clientId, long seq) {
+        Map<Long, QueueEntry> entries = byClient.get(clientId);
+        return entries == null ? null : entries.remove(seq);
+    }
+
+    /** Forgets a whole session and returns its entries. */
+    Collection<QueueEntry> removeClient(String clientId) {
+        Map<Long, QueueEntry> entries = byClient.remove(clientId);
+        return entries == null ? List.of() : entries.values();
+    }
+
+    int size() {
+        return byClient.values().stream().mapToInt(Map::size).sum();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.wren.broker.persistence.rocksdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wren.broker.persistence.MessageStore;
+import dev.wren.broker.persistence.QueuedDelivery;
+import dev.wren.broker.persistence.StoredState;
+import dev.wren.broker.session.Message;
+import dev.wren.codec.Binary;
+import dev.wren.codec.MqttVersion;
+import dev.wren.codec.QoS;
+import dev.wren.codec.TopicFilter;
+import dev.wren.codec.UserProperty;
+import dev.wren.codec.packet.PublishProperties;
+import dev.wren.codec.packet.Subscription;
+import dev.wren.codec.packet.Will;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RocksPersistenceTest {
+    private static final PublishProperties PROPS = new PublishProperties(true, 60, "text/plain", "re/ply",
+            Binary.utf8("c"), List.of(new UserProperty("k", "v")));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void spi_fullQos2Flow_survivesRestartWithOneSharedMessage() {
+        Message message = new Message("a/b", Binary.utf8("hi"), QoS.EXACTLY_ONCE, false, PROPS, "pub",
+                System.currentTimeMillis() + 60_000);
+        long disconnectedAt = System.currentTimeMillis();
+        Will will = new Will("w", Binary.utf8("bye"), QoS.AT_LEAST_ONCE, false, 5, PublishProperties.NONE);
+        try (RocksPersistence p = open()) {
+            p.load();
+            p.sessions().saveSession("s1", MqttVersion.V5, 3600, will).toCompletableFuture().join();
+            p.sessions().saveSession("s2", MqttVersion.V3_1_1, 3600, null).toCompletableFuture().join();
+            Subscription sub = new Subscription(new TopicFilter("a/+"), QoS.EXACTLY_ONCE);
+            p.sessions().subscribe("s1", List.of(new dev.wren.broker.persistence.StoredSubscription(sub, 7)))
+                    .toCompletableFuture().join();
+            MessageStore.Stored stored = p.messages().stored(message, List.of(
+                    new QueuedDelivery("s1", QoS.EXACTLY_ONCE, false, List.of(7)),
+                    new QueuedDelivery("s2", QoS.AT_LEAST_ONCE, false, List.of())), "pub", 42);
+            stored.durable().toCompletableFuture().join();
+            long seq1 = stored.firstSeq();
+            p.messages().sent("s1", seq1, 10);
+            p.messages().released("s1", seq1).toCompletableFuture().join();
+            p.sessions().disconnected("s1", disconnectedAt, 3600).toCompletableFuture().join();
+        }
+        try (RocksPersistence p = open()) {
+            StoredState state = p.load();
+            Map<String, StoredState.StoredSession> byId = state.sessions().stream()
+                    .collect(Collectors.toMap(StoredState.StoredSession::clientId, Function.identity()));
+            StoredState.StoredSession s1 = byId.get("s1");
+            assertThat(s1.version()).isEqualTo(MqttVersion.V5);
+            assertThat(s1.will()).isEqualTo(will);
+            assertThat(s1.disconnectedAtMillis()).isEqualTo(disconnectedAt);
+            assertThat(s1.subscriptions()).singleElement().satisfies(s -> assertThat(s.subscriptionId()).isEqualTo(7));
+            StoredState.StoredDelivery d1 = s1.queue().getFirst();
+            assertThat(d1.released()).isTrue();
+            assertThat(d1.packetId()).isEqualTo(10);
+            assertThat(d1.message()).isEqualTo(message);
+            StoredState.StoredDelivery d2 = byId.get("s2").queue().getFirst();
+            assertThat(d2.message()).isSameAs(d1.message());
+            assertThat(byId.get("pub")).isNull();
+            assertThat(byId.get("s2").version()).isEqualTo(MqttVersion.V3_1_1);
+
+            p.messages().acked("s1", d1.seq()).toCompletableFuture().join();
+            p.messages().acked("s2", d2.seq()).toCompletableFuture().join();
+            assertThat(p.store().engine().lastKey(Table.MESSAGES)).isNull();
+        }
+    }
+
+    @Test
+    void spi_inboundQos2Id_keptUntilPubrel() {
+        Message message = new Message("t", Binary.utf8("x"), QoS.EXACTLY_ONCE, false, null, "pub", Long.MAX_VALUE);
+        try (RocksPersistence p = open()) {
+            p.load();
+            p.sessions().saveSession("pub", MqttVersion.V5, 3600, null).toCompletableFuture().join();
+            p.messages().stored(message, List.of(), "pub", 9).durable().toCompletableFuture().join();
+        }
+        try (RocksPersistence p = open()) {
+            assertThat(p.load().sessions().getFirst().inboundQos2()).containsExactly(9);
+            p.sessions().inboundReleased("pub", 9).toCompletableFuture().join();
+        }
+        try (RocksPersistence p = open()) {
+            assertThat(p.load().sessions().getFirst().inboundQos2()).isEmpty();
+        }
+    }
+
+    @Test
+    void removeSession_beforeStoredIsDurable_leavesNoMessageBehind() {
+        Message message = new Message("t", Binary.utf8("x"), QoS.AT_LEAST_ONCE, false, null, "pub", Long.MAX_VALUE);
+        try (RocksPersistence p = open()) {
+            p.load();
+            p.sessions().saveSession("s", MqttVersion.V5, 3600, null);
+            MessageStore.Stored stored = p.messages().stored(message,
+                    List.of(new QueuedDelivery("s", QoS.AT_LEAST_ONCE, false, List.of())), "pub", 0);
+            p.sessions().removeSession("s").toCompletableFuture().join();
+            assertThat(stored.durable().toCompletableFuture()).isDone();
+            assertThat(p.store().engine().lastKey(Table.MESSAGES)).isNull();
+            assertThat(p.messages().acked("s", stored.firstSeq()).toCompletableFuture()).isDone();
+        }
+    }
+
+    @Test
+    void retain_roundTripsAndClears() {
+        Message retained = new Message("r", Binary.utf8("v"), QoS.AT_LEAST_ONCE, true, PROPS, "pub", Long.MAX_VALUE);
+        try (RocksPersistence p = open()) {
+            p.load();
+            p.retained().retain(retained).toCompletableFuture().join();
+        }
+        try (RocksPersistence p = open()) {
+            assertThat(p.load().retained()).containsExactly(retained);
+            p.retained().retain(new Message("r", Binary.EMPTY, QoS.AT_LEAST_ONCE, true, null, null, Long.MAX_VALUE))
+                    .toCompletableFuture().join();
+            assertThat(p.store().retained()).isEmpty();
+        }
+    }
+
+    private RocksPersistence open() {
+        return RocksPersistence.open(dir, Durability.SYNC, Duration.ofSeconds(1), false);
+    }
+}
