@@ -15,5 +15,19 @@ public enum Durability {
      * it survives {@code kill -9} but not a power cut or kernel crash. A background
      * {@code flushWal(true)} every flush interval bounds what a power cut can lose to that interval.
      */
-    ASYNC
+    ASYNC;
+
+    /**
+     * The mode for a config value {@code sync} or {@code async} (any case).
+     *
+     * @throws IllegalArgumentException for anything else; {@code none} is the broker's memory store
+     */
+    public static Durability parse(String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "sync" -> SYNC;
+            case "async" -> ASYNC;
+            default -> throw new IllegalArgumentException("durability must be sync or async here (none is the"
+                    + " in-memory store), not '" + value + "'");
+        };
+    }
 }
