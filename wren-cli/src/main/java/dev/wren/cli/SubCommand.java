@@ -1,5 +1,6 @@
 package dev.wren.cli;
 
+import dev.wren.client.ConnectionEvent;
 import dev.wren.client.Message;
 import dev.wren.client.MqttClient;
 import dev.wren.client.MqttClientException;
@@ -89,6 +90,7 @@ public final class SubCommand implements Runnable {
 
     private final CompletableFuture<Integer> finished = new CompletableFuture<>();
     private final AtomicInteger received = new AtomicInteger();
+    private final AtomicBoolean connectionLost = new AtomicBoolean();
 
     @Override
     public void run() {
@@ -96,7 +98,8 @@ public final class SubCommand implements Runnable {
         List<Subscription> subs = subscriptions();
         OutputFormat out = OutputFormat.of(format, verboseOutput, json);
         PrintStream stdout = System.out;
-        try (MqttClient client = MqttClient.create(conn.toBuilder("sub", ReconnectPolicy.DEFAULT).build())) {
+        try (MqttClient client = MqttClient.create(conn.toBuilder("sub", ReconnectPolicy.DEFAULT)
+                .connectionListener(this::report).build())) {
             client.onMessage(m -> onMessage(m, out, stdout));
             ClientSupport.connect(client, conn);
             if (!unsubscribe.isEmpty()) {
@@ -113,6 +116,20 @@ public final class SubCommand implements Runnable {
             }
         } catch (MqttClientException e) {
             throw new CliException(ExitCodes.FAILURE, e.getMessage(), e);
+        }
+    }
+
+    /** Tells the user on stderr when the connection drops and comes back; stdout stays clean. */
+    private void report(ConnectionEvent event) {
+        if (event instanceof ConnectionEvent.Disconnected d && d.willReconnect()) {
+            connectionLost.set(true);
+            String why = d.reasonCode() != null
+                    ? " (reason code 0x" + String.format("%02X", d.reasonCode().code()) + " " + d.reasonCode().name() + ")"
+                    : d.cause() != null ? ": " + d.cause().getMessage() : "";
+            System.err.println("wren: connection lost" + why
+                    + (d.serverReference() != null ? ", server reference " + d.serverReference() : "") + "; reconnecting");
+        } else if (event instanceof ConnectionEvent.Connected c && connectionLost.getAndSet(false)) {
+            System.err.println("wren: reconnected" + (c.result().sessionPresent() ? " (session resumed)" : ""));
         }
     }
 

@@ -212,6 +212,38 @@ class MqttClientTest {
         }
     }
 
+    @Test
+    void enhancedAuth_challengeAnswered_thenConnected() throws Exception {
+        AuthHandler auth = new AuthHandler() {
+            @Override
+            public String method() {
+                return "TEST";
+            }
+
+            @Override
+            public Binary initialData() {
+                return Binary.utf8("hello");
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<Binary> onChallenge(Binary serverData) {
+                return CompletableFuture.completedFuture(Binary.utf8("answer-to-" + serverData.toUtf8String()));
+            }
+        };
+        try (MqttClient client = MqttClient.create(options().authHandler(auth).build())) {
+            CompletableFuture<ConnectResult> f = client.connectAsync();
+            FakePeer.Conn conn = peer.accept();
+            Connect connect = conn.expect(Connect.class);
+            assertThat(connect.properties().authenticationMethod()).isEqualTo("TEST");
+            assertThat(connect.properties().authenticationData()).isEqualTo(Binary.utf8("hello"));
+            conn.send(new dev.wren.codec.packet.Auth(ReasonCode.CONTINUE_AUTHENTICATION, "TEST", Binary.utf8("c1")));
+            dev.wren.codec.packet.Auth answer = conn.expect(dev.wren.codec.packet.Auth.class);
+            assertThat(answer.authenticationData()).isEqualTo(Binary.utf8("answer-to-c1"));
+            conn.send(ok(false));
+            assertThat(f.get(5, TimeUnit.SECONDS).sessionPresent()).isFalse();
+        }
+    }
+
     private <T extends ConnectionEvent> T nextEvent(Class<T> type) throws InterruptedException {
         while (true) {
             ConnectionEvent e = events.poll(5, TimeUnit.SECONDS);
