@@ -58,12 +58,12 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements T
         this.ctx = context;
         this.loop = new NettyLoop(context.channel().eventLoop());
         this.connection = new Connection(broker, this);
+        broker.metrics().add(Metric.CONNECTIONS_CURRENT, 1);
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext context) {
-        broker.metrics().add(Metric.CONNECTIONS_CURRENT, 1);
-        context.fireChannelActive();
+    public void handlerRemoved(ChannelHandlerContext context) {
+        broker.metrics().add(Metric.CONNECTIONS_CURRENT, -1);
     }
 
     @Override
@@ -82,7 +82,6 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements T
 
     @Override
     public void channelInactive(ChannelHandlerContext context) {
-        broker.metrics().add(Metric.CONNECTIONS_CURRENT, -1);
         connection.onClosed();
     }
 

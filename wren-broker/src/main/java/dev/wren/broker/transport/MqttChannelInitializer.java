@@ -6,7 +6,7 @@ import dev.wren.codec.netty.MqttFrameDecoder;
 import dev.wren.codec.netty.MqttPacketEncoder;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * idle handler first enforces the CONNECT timeout, then 1.5 x the keep alive. Sharable,
  * stateless apart from the immutable context.
  */
-public final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
+public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
     private final BrokerContext broker;
     private final ChannelGroup channels;
 
@@ -25,7 +25,7 @@ public final class MqttChannelInitializer extends ChannelInitializer<SocketChann
     }
 
     @Override
-    protected void initChannel(SocketChannel ch) {
+    protected void initChannel(Channel ch) {
         CodecState codec = new CodecState();
         codec.inboundMaximumPacketSize(broker.config().maxPacketSize());
         ch.pipeline()

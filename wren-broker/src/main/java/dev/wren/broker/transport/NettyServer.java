@@ -18,7 +18,6 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -54,7 +53,7 @@ public final class NettyServer implements AutoCloseable {
     }
 
     /** Binds the configured address with {@code initializer} for client channels; returns the bound address. */
-    public InetSocketAddress bind(ChannelInitializer<SocketChannel> initializer) {
+    public InetSocketAddress bind(ChannelInitializer<Channel> initializer) {
         ServerBootstrap b = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(channelClass)
