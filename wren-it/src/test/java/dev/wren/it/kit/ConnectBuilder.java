@@ -24,6 +24,8 @@ public final class ConnectBuilder {
     private long maximumPacketSize;
     private int topicAliasMaximum;
     private List<UserProperty> userProperties = List.of();
+    private boolean requestProblemInformation = true;
+    private String authenticationMethod;
 
     private ConnectBuilder(MqttVersion version, String clientId) {
         this.version = version;
@@ -94,6 +96,16 @@ public final class ConnectBuilder {
         return this;
     }
 
+    public ConnectBuilder requestProblemInformation(boolean v) {
+        requestProblemInformation = v;
+        return this;
+    }
+
+    public ConnectBuilder authenticationMethod(String v) {
+        authenticationMethod = v;
+        return this;
+    }
+
     public ConnectBuilder userProperties(List<UserProperty> v) {
         userProperties = v;
         return this;
@@ -101,7 +113,7 @@ public final class ConnectBuilder {
 
     public Connect build() {
         ConnectProperties props = new ConnectProperties(sessionExpiry, receiveMaximum, maximumPacketSize,
-                topicAliasMaximum, false, true, userProperties, null, null);
+                topicAliasMaximum, false, requestProblemInformation, userProperties, authenticationMethod, null);
         return new Connect(version, clientId, cleanStart, keepAlive, username, password, will,
                 version.isV5() ? props : ConnectProperties.DEFAULT);
     }
