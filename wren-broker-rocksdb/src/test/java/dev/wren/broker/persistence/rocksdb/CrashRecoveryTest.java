@@ -2,6 +2,7 @@ package dev.wren.broker.persistence.rocksdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wren.broker.persistence.StoredState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,28 +33,35 @@ class CrashRecoveryTest {
     Path tmp;
 
     @Test
-    void sigkill_atRandomPoints_loosesNoAcknowledgedCommit() throws Exception {
+    void sigkill_atRandomPoints_losesNoAcknowledgedCommit() throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Path dir = tmp.resolve("data");
-        Set<Long> acked = new HashSet<>();
+        Set<Long> mustStay = new HashSet<>();
+        Set<Long> mustBeGone = new HashSet<>();
         for (int round = 1; round <= ROUNDS; round++) {
             int killAfter = 100 + random.nextInt(1500);
-            List<Long> roundAcks = runAndKill(dir, killAfter, tmp.resolve("writer-" + round + ".err"));
-            acked.addAll(roundAcks);
-            Set<Long> onDisk = storedIds(dir);
-            Set<Long> lost = new HashSet<>(acked);
+            Output out = runAndKill(dir, killAfter, round * 1_000_000L, tmp.resolve("writer-" + round + ".err"));
+            out.acked().stream().filter(n -> n % 3 != 0).forEach(mustStay::add);
+            mustBeGone.addAll(out.deleted());
+            Set<Long> onDisk = storedPayloads(dir);
+            Set<Long> lost = new HashSet<>(mustStay);
             lost.removeAll(onDisk);
-            System.out.printf("crash round %d (seed %d): killed after %d acks, %d acknowledged in total, %d on disk,"
-                    + " %d lost%n", round, seed, roundAcks.size(), acked.size(), onDisk.size(), lost.size());
+            Set<Long> resurrected = new HashSet<>(mustBeGone);
+            resurrected.retainAll(onDisk);
+            System.out.printf("crash round %d (seed %d): killed after %d acks; in total %d acknowledged-and-kept,"
+                    + " %d acknowledged-deletes, %d on disk, %d lost, %d resurrected%n", round, seed,
+                    out.acked().size(), mustStay.size(), mustBeGone.size(), onDisk.size(), lost.size(),
+                    resurrected.size());
             assertThat(lost).as("acknowledged but lost after round %d, seed %d", round, seed).isEmpty();
+            assertThat(resurrected).as("deleted but back after round %d, seed %d", round, seed).isEmpty();
         }
     }
 
     @Test
     void tornWalTail_afterSigkill_opensAndKeepsCommittedPrefix() throws Exception {
         Path dir = tmp.resolve("data");
-        List<Long> acks = runAndKill(dir, 300, tmp.resolve("writer.err"));
+        List<Long> acks = runAndKill(dir, 300, 0, tmp.resolve("writer.err")).acked();
         Path wal = newestWal(dir);
         long size = Files.size(wal);
         try (RandomAccessFile f = new RandomAccessFile(wal.toFile(), "rw")) {
@@ -71,21 +79,26 @@ class CrashRecoveryTest {
         }
     }
 
-    private static List<Long> runAndKill(Path dir, int killAfter, Path stderr) throws IOException,
+    private record Output(List<Long> acked, List<Long> deleted) {}
+
+    private static Output runAndKill(Path dir, int killAfter, long firstPayload, Path stderr) throws IOException,
             InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx128m",
                 "-cp", System.getProperty("java.class.path"), CrashWriterMain.class.getName(), dir.toString(),
-                String.valueOf(WRITERS))
+                String.valueOf(WRITERS), String.valueOf(firstPayload))
                 .redirectError(stderr.toFile())
                 .start();
         List<Long> acks = new ArrayList<>();
+        List<Long> deletes = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith("ack ")) {
                     acks.add(Long.parseLong(line.substring(4)));
+                } else if (line.startsWith("del ")) {
+                    deletes.add(Long.parseLong(line.substring(4)));
                 }
                 if (acks.size() == killAfter) {
                     // SIGKILL through the handle: Process.destroyForcibly() would also close our end of
@@ -96,18 +109,19 @@ class CrashRecoveryTest {
         }
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(acks).as("writer output; see %s", stderr).hasSizeGreaterThanOrEqualTo(killAfter);
-        return acks;
+        return new Output(acks, deletes);
     }
 
-    private static Set<Long> storedIds(Path dir) {
-        Set<Long> ids = new HashSet<>();
-        try (DurableStore store = DurableStore.open(StoreConfig.defaults(dir))) {
-            for (QueueEntry e : store.queue(CrashWriterMain.CLIENT)) {
-                assertThat(store.message(e.messageId())).as("message %d", e.messageId()).isNotNull();
-                ids.add(e.messageId());
+    private static Set<Long> storedPayloads(Path dir) {
+        Set<Long> payloads = new HashSet<>();
+        try (RocksPersistence p = RocksPersistence.open(StoreConfig.defaults(dir))) {
+            for (StoredState.StoredSession s : p.load().sessions()) {
+                for (StoredState.StoredDelivery d : s.queue()) {
+                    payloads.add(Long.parseLong(d.message().payload().toUtf8String()));
+                }
             }
         }
-        return ids;
+        return payloads;
     }
 
     private static Path newestWal(Path dir) throws IOException {
