@@ -39,11 +39,17 @@ final class Harness {
     }
 
     Harness(BrokerConfig base) {
+        this(base, null);
+    }
+
+    Harness(BrokerConfig base, dev.wren.broker.security.Authenticator authenticator) {
         this.config = base.toBuilder().clock(clock).build();
         this.sessions = new SessionRegistry(router, new QueueLimits(config.maxQueuedMessages(),
                 config.maxQueuedBytes(), config.queueQos0Offline()), metrics, clock);
         this.ctx = new BrokerContext(config, metrics, sessions, router,
-                new PasswordAuthenticator(config.users(), config.allowAnonymous()), Authorizer.ALLOW_ALL, clock);
+                authenticator != null ? authenticator
+                        : new PasswordAuthenticator(config.users(), config.allowAnonymous()),
+                Authorizer.ALLOW_ALL, clock);
     }
 
     ManualLoop loop() {
