@@ -34,14 +34,25 @@ class CrashRecoveryTest {
 
     @Test
     void sigkill_atRandomPoints_losesNoAcknowledgedCommit() throws Exception {
+        crashLoop(Durability.SYNC, ROUNDS);
+    }
+
+    /** Async mode skips fsync, but every write has reached the kernel: a process crash loses nothing. */
+    @Test
+    void sigkill_asyncMode_losesNoAcknowledgedCommit() throws Exception {
+        crashLoop(Durability.ASYNC, 2);
+    }
+
+    private void crashLoop(Durability durability, int rounds) throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Path dir = tmp.resolve("data");
         Set<Long> mustStay = new HashSet<>();
         Set<Long> mustBeGone = new HashSet<>();
-        for (int round = 1; round <= ROUNDS; round++) {
+        for (int round = 1; round <= rounds; round++) {
             int killAfter = 100 + random.nextInt(1500);
-            Output out = runAndKill(dir, killAfter, round * 1_000_000L, tmp.resolve("writer-" + round + ".err"));
+            Output out = runAndKill(dir, killAfter, round * 1_000_000L, durability,
+                    tmp.resolve("writer-" + round + ".err"));
             out.acked().stream().filter(n -> n % 3 != 0).forEach(mustStay::add);
             mustBeGone.addAll(out.deleted());
             Set<Long> onDisk = storedPayloads(dir);
@@ -49,8 +60,8 @@ class CrashRecoveryTest {
             lost.removeAll(onDisk);
             Set<Long> resurrected = new HashSet<>(mustBeGone);
             resurrected.retainAll(onDisk);
-            System.out.printf("crash round %d (seed %d): killed after %d acks; in total %d acknowledged-and-kept,"
-                    + " %d acknowledged-deletes, %d on disk, %d lost, %d resurrected%n", round, seed,
+            System.out.printf("%s crash round %d (seed %d): killed after %d acks; in total %d acknowledged-and-kept,"
+                    + " %d acknowledged-deletes, %d on disk, %d lost, %d resurrected%n", durability, round, seed,
                     out.acked().size(), mustStay.size(), mustBeGone.size(), onDisk.size(), lost.size(),
                     resurrected.size());
             assertThat(lost).as("acknowledged but lost after round %d, seed %d", round, seed).isEmpty();
@@ -61,7 +72,7 @@ class CrashRecoveryTest {
     @Test
     void tornWalTail_afterSigkill_opensAndKeepsCommittedPrefix() throws Exception {
         Path dir = tmp.resolve("data");
-        List<Long> acks = runAndKill(dir, 300, 0, tmp.resolve("writer.err")).acked();
+        List<Long> acks = runAndKill(dir, 300, 0, Durability.SYNC, tmp.resolve("writer.err")).acked();
         Path wal = newestWal(dir);
         long size = Files.size(wal);
         try (RandomAccessFile f = new RandomAccessFile(wal.toFile(), "rw")) {
@@ -81,12 +92,12 @@ class CrashRecoveryTest {
 
     private record Output(List<Long> acked, List<Long> deleted) {}
 
-    private static Output runAndKill(Path dir, int killAfter, long firstPayload, Path stderr) throws IOException,
-            InterruptedException {
+    private static Output runAndKill(Path dir, int killAfter, long firstPayload, Durability durability, Path stderr)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx128m",
                 "-cp", System.getProperty("java.class.path"), CrashWriterMain.class.getName(), dir.toString(),
-                String.valueOf(WRITERS), String.valueOf(firstPayload))
+                String.valueOf(WRITERS), String.valueOf(firstPayload), durability.name())
                 .redirectError(stderr.toFile())
                 .start();
         List<Long> acks = new ArrayList<>();

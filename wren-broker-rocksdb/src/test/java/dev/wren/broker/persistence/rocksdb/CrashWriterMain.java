@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The victim of {@link CrashRecoveryTest}: a separate JVM that drives the persistence SPI as the
  * broker does, from several threads, until it is killed. Arguments: data dir, writer threads,
- * first message number. For message {@code n} (the payload)
+ * first message number, durability. For message {@code n} (the payload)
  * it prints {@code ack n} once {@code stored(..)} is durable, i.e. when the broker would send
  * PUBACK; every third message is then acknowledged by the subscriber and {@code del n} is
  * printed once that removal is durable.
@@ -28,7 +28,8 @@ public final class CrashWriterMain {
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
         int writers = Integer.parseInt(args[1]);
-        RocksPersistence persistence = RocksPersistence.open(dir, Durability.SYNC, Duration.ofSeconds(1), false);
+        Durability durability = Durability.parse(args[3]);
+        RocksPersistence persistence = RocksPersistence.open(dir, durability, Duration.ofSeconds(1), false);
         persistence.load();
         persistence.sessions().saveSession(CLIENT, MqttVersion.V5, 0xFFFF_FFFFL, null).toCompletableFuture().join();
         // Each run numbers its messages from its own base, so that runs never reuse a number.
