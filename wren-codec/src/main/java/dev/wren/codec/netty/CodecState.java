@@ -36,6 +36,7 @@ public final class CodecState {
         return version;
     }
 
+    /** Sets the version once known (server: the frame decoder does it on CONNECT; client: before CONNECT). */
     public void version(MqttVersion newVersion) {
         this.version = newVersion;
     }
@@ -45,6 +46,7 @@ public final class CodecState {
         return inboundMaximumPacketSize;
     }
 
+    /** Sets our limit, e.g. the Maximum Packet Size we announce in CONNECT / CONNACK. */
     public void inboundMaximumPacketSize(int bytes) {
         if (bytes < 2) {
             throw new IllegalArgumentException("maximum packet size must be at least 2, not " + bytes);
@@ -57,6 +59,7 @@ public final class CodecState {
         return outboundMaximumPacketSize;
     }
 
+    /** Sets the peer's limit in bytes; see {@link #peerMaximumPacketSize(long)} for the property form. */
     public void outboundMaximumPacketSize(int bytes) {
         if (bytes < 2) {
             throw new IllegalArgumentException("maximum packet size must be at least 2, not " + bytes);

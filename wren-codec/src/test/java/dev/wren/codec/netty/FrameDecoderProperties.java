@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -32,6 +33,11 @@ class FrameDecoderProperties {
 
     /** A session: the packets one side sends, and the bytes on the wire. */
     record Stream(MqttVersion version, boolean serverSide, List<MqttPacket> packets, byte[] wire) {}
+
+    @AfterContainer
+    static void noLeaks() {
+        LeakDetection.assertNoLeaks();
+    }
 
     @Provide
     Arbitrary<Stream> streams() {

@@ -20,7 +20,9 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(LeakDetection.class)
 class MqttPacketEncoderTest {
 
     private static byte[] readOutbound(EmbeddedChannel ch) {

@@ -10,7 +10,9 @@ import io.netty.buffer.Unpooled;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import dev.wren.codec.netty.LeakDetection;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -25,6 +27,11 @@ class FuzzProperties {
     private static final List<DecoderContext> CONTEXTS = List.of(
             DecoderContext.server(), CodecSupport.S5, CodecSupport.S4, CodecSupport.S3,
             CodecSupport.C5, CodecSupport.C4, CodecSupport.C3);
+
+    @AfterContainer
+    static void noLeaks() {
+        LeakDetection.assertNoLeaks();
+    }
 
     @Provide
     Arbitrary<DecoderContext> contexts() {

@@ -7,7 +7,9 @@ import dev.wren.codec.packet.MqttPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.util.Random;
+import dev.wren.codec.netty.LeakDetection;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -15,6 +17,11 @@ import net.jqwik.api.Provide;
 
 /** Encode then decode gives back the same packet, for random valid packets of every type and version. */
 class RoundTripProperties {
+
+    @AfterContainer
+    static void noLeaks() {
+        LeakDetection.assertNoLeaks();
+    }
 
     @Provide
     Arbitrary<PacketGenerator.Case> cases() {
