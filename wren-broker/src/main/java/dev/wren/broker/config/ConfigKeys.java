@@ -16,9 +16,16 @@ final class ConfigKeys {
 
     private ConfigKeys() {}
 
-    @SuppressWarnings("unchecked")
     private static List<ConfigKey> build() {
         List<ConfigKey> k = new ArrayList<>();
+        listener(k);
+        mqtt(k);
+        limits(k);
+        sessionAndSecurity(k);
+        return List.copyOf(k);
+    }
+
+    private static void listener(List<ConfigKey> k) {
         str(k, "listener", "host", Builder::host, BrokerConfig::host, "address to bind (0.0.0.0 = all interfaces)");
         num(k, "listener", "port", 0, 65535, (b, v) -> b.port(v.intValue()), BrokerConfig::port, "TCP port (0 = ephemeral)");
         num(k, "listener", "io-threads", 0, 1024, (b, v) -> b.ioThreads(v.intValue()), BrokerConfig::ioThreads,
@@ -33,6 +40,9 @@ final class ConfigKeys {
         num(k, "listener", "write-buffer-high-water-mark", 1, MAX_INT,
                 (b, v) -> b.writeBufferHighWaterMark(v.intValue()), BrokerConfig::writeBufferHighWaterMark,
                 "bytes: above this a connection is slow (QoS 0 dropped, QoS 1/2 queued)");
+    }
+
+    private static void mqtt(List<ConfigKey> k) {
         num(k, "mqtt", "max-packet-size", 16, 268_435_460, (b, v) -> b.maxPacketSize(v.intValue()),
                 BrokerConfig::maxPacketSize, "largest packet accepted, bytes (announced as Maximum Packet Size)");
         num(k, "mqtt", "receive-maximum", 1, 65535, (b, v) -> b.receiveMaximum(v.intValue()),
@@ -50,6 +60,9 @@ final class ConfigKeys {
                 BrokerConfig::topicAliasMaximum, "topic aliases a client may use towards the broker");
         bool(k, "mqtt", "outbound-topic-aliases", Builder::outboundTopicAliases, BrokerConfig::outboundTopicAliases,
                 "the broker assigns topic aliases on delivery");
+    }
+
+    private static void limits(List<ConfigKey> k) {
         num(k, "mqtt", "max-keep-alive", 1, 65535, (b, v) -> b.maxKeepAlive(v.intValue()), BrokerConfig::maxKeepAlive,
                 "seconds; a longer keep alive is replaced (Server Keep Alive)");
         num(k, "mqtt", "max-topic-length", 1, 65535, (b, v) -> b.maxTopicLength(v.intValue()),
@@ -61,6 +74,10 @@ final class ConfigKeys {
                 "subscriptions per session (0 = unlimited); more get SUBACK 0x97");
         num(k, "mqtt", "max-inflight", 1, 65535, (b, v) -> b.maxInflight(v.intValue()), BrokerConfig::maxInflight,
                 "outbound QoS 1/2 window per client (bounded further by its Receive Maximum)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void sessionAndSecurity(List<ConfigKey> k) {
         num(k, "session", "max-session-expiry-interval", 0, BrokerConfig.MAX_INTERVAL,
                 (b, v) -> b.maxSessionExpiryInterval(v.longValue()), BrokerConfig::maxSessionExpiryInterval,
                 "seconds; also the expiry of MQTT 3.x persistent sessions");
@@ -79,7 +96,6 @@ final class ConfigKeys {
                 "period of the expiry sweep (sessions, wills, retained)");
         num(k, "maintenance", "sys-interval-seconds", 0, 86_400, (b, v) -> b.sysIntervalSeconds(v.intValue()),
                 BrokerConfig::sysIntervalSeconds, "period of $SYS/broker/... publications (0 = off)");
-        return List.copyOf(k);
     }
 
     private static void str(List<ConfigKey> k, String s, String n, BiConsumer<Builder, String> set,

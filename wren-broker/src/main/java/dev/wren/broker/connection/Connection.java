@@ -260,7 +260,8 @@ public final class Connection implements SessionLink {
         }
         if (negotiated != null && (wasOpen || closeReason != null)) {
             LOG.info("disconnect client={} address={} reason={}", negotiated.clientId(), transport.remoteAddress(),
-                    closeReason == null ? "connection lost" : closeReason);
+                    closeReason == null ? "connection lost"
+                            : closeReason == ReasonCode.NORMAL_DISCONNECTION ? "normal" : closeReason);
         }
     }
 

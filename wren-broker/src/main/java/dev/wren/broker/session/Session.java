@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -91,7 +92,12 @@ public final class Session {
     public void enqueue(Delivery delivery) {
         inbox.offer(delivery);
         if (wip.getAndIncrement() == 0) {
-            loop.execute(drainTask);
+            try {
+                loop.execute(drainTask);
+            } catch (RejectedExecutionException e) {
+                // the event loop is shutting down with the broker: nothing will be delivered any more
+                inbox.clear();
+            }
         }
     }
 
