@@ -1,77 +1,95 @@
 package dev.wren.broker.persistence.rocksdb;
 
+import dev.wren.broker.persistence.MessageStore;
+import dev.wren.broker.persistence.QueuedDelivery;
+import dev.wren.broker.session.Message;
 import dev.wren.codec.Binary;
 import dev.wren.codec.QoS;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A measured harness (not a test) for group commit: N writer threads each store a 100-byte QoS 1
- * message with one queue entry and wait for the commit, as the broker does before PUBACK. Prints
- * one Markdown table row per (durability, writers).
+ * A measured harness (not a test) for group commit through the persistence SPI: N writer
+ * threads each store a 100-byte QoS 1 message for {@code fanout} persistent sessions, wait until
+ * it is durable (when the broker would send PUBACK), then acknowledge the deliveries as the
+ * subscribers would, so the store stays at a steady size. Prints one Markdown table row per case;
+ * "commits/write" counts every group-committed fragment (publishes and acknowledgements) per
+ * RocksDB write.
  *
  * <p>Run: {@code java -cp <test classpath> dev.wren.broker.persistence.rocksdb.GroupCommitBench [seconds]};
- * the command line is in docs/performance.md.
+ * the full command line is in docs/performance.md.
  */
 public final class GroupCommitBench {
     private GroupCommitBench() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        System.out.println("| durability | writers | commits/s | fsyncs/s | avg batch | p50 µs | p99 µs | max µs |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| durability | writers | fan-out | publishes/s | fsyncs/s | publishes/fsync |"
+                + " commits/write | p50 µs | p99 µs | max µs |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Durability durability : Durability.values()) {
             for (int writers : new int[] {1, 8, 64}) {
-                run(durability, writers, seconds);
+                run(durability, writers, 1, seconds);
             }
+            run(durability, 8, 10, seconds);
         }
     }
 
-    private static void run(Durability durability, int writers, int seconds) throws Exception {
+    private static void run(Durability durability, int writers, int fanout, int seconds) throws Exception {
         Path dir = Files.createTempDirectory("wren-bench");
-        try (DurableStore store = DurableStore.open(StoreConfig.defaults(dir).withDurability(durability))) {
-            measure(store, writers, 1);
-            CommitStats before = store.engine().stats();
+        try (RocksPersistence p = RocksPersistence.open(dir, durability, Duration.ofSeconds(1), false)) {
+            p.load();
+            measure(p, writers, fanout, 1);
+            CommitStats before = p.stats();
             long start = System.nanoTime();
-            long[] latencies = measure(store, writers, seconds);
+            long[] latencies = measure(p, writers, fanout, seconds);
             double elapsed = (System.nanoTime() - start) / 1e9;
-            CommitStats after = store.engine().stats();
-            long fragments = after.fragments() - before.fragments();
+            CommitStats after = p.stats();
             long batches = after.batches() - before.batches();
-            System.out.printf("| %s | %d | %.0f | %.0f | %.1f | %d | %d | %d |%n", durability.name().toLowerCase(),
-                    writers, fragments / elapsed, (after.fsyncs() - before.fsyncs()) / elapsed,
-                    (double) fragments / Math.max(1, batches), pct(latencies, 0.50), pct(latencies, 0.99),
-                    latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1000);
+            long fsyncs = after.fsyncs() - before.fsyncs();
+            System.out.printf("| %s | %d | %d | %.0f | %.0f | %.1f | %.1f | %d | %d | %d |%n",
+                    durability.name().toLowerCase(), writers, fanout, latencies.length / elapsed, fsyncs / elapsed,
+                    (double) latencies.length / Math.max(1, fsyncs),
+                    (double) (after.fragments() - before.fragments()) / Math.max(1, batches),
+                    pct(latencies, 0.50), pct(latencies, 0.99), pct(latencies, 1.0));
         } finally {
             deleteTree(dir);
         }
     }
 
-    /** Runs the writers for {@code seconds}; returns every commit latency in nanoseconds, sorted. */
-    private static long[] measure(DurableStore store, int writers, int seconds) throws InterruptedException {
+    /** Runs the writers for {@code seconds}; returns every publish-to-durable latency in ns, sorted. */
+    private static long[] measure(RocksPersistence p, int writers, int fanout, int seconds)
+            throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         List<long[]> perThread = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
-            long[][] buf = {new long[1024]};
-            int[] n = {0};
-            String client = "bench-" + i;
+            List<QueuedDelivery> to = new ArrayList<>();
+            for (int s = 0; s < fanout; s++) {
+                to.add(new QueuedDelivery("bench-" + i + "-" + s, QoS.AT_LEAST_ONCE, false, List.of()));
+            }
             threads.add(Thread.ofPlatform().start(() -> {
+                long[] buf = new long[1024];
+                int n = 0;
                 while (!stop.get()) {
                     long t0 = System.nanoTime();
-                    commitOne(store, client);
-                    if (n[0] == buf[0].length) {
-                        buf[0] = Arrays.copyOf(buf[0], n[0] * 2);
+                    MessageStore.Stored stored = publishOne(p, to);
+                    if (n == buf.length) {
+                        buf = Arrays.copyOf(buf, n * 2);
                     }
-                    buf[0][n[0]++] = System.nanoTime() - t0;
+                    buf[n++] = System.nanoTime() - t0;
+                    for (int s = 0; s < to.size(); s++) {
+                        p.messages().acked(to.get(s).clientId(), stored.firstSeq() + s);
+                    }
                 }
                 synchronized (perThread) {
-                    perThread.add(Arrays.copyOf(buf[0], n[0]));
+                    perThread.add(Arrays.copyOf(buf, n));
                 }
             }));
         }
@@ -80,16 +98,15 @@ public final class GroupCommitBench {
         for (Thread t : threads) {
             t.join();
         }
-        long[] all = perThread.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return all;
+        return perThread.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     }
 
-    private static void commitOne(DurableStore store, String client) {
-        long id = store.nextMessageId();
-        StoredMessage m = StoredMessage.arrived(id, "bench/topic", Binary.wrap(new byte[100]), QoS.AT_LEAST_ONCE,
-                false, null, "publisher", System.currentTimeMillis());
-        QueueEntry e = QueueEntry.queued(client, store.nextSeq(), id, QoS.AT_LEAST_ONCE, false, List.of(), null);
-        store.commit(store.stagePublish(new Batch(), m, List.of(e))).join();
+    private static MessageStore.Stored publishOne(RocksPersistence p, List<QueuedDelivery> to) {
+        Message m = new Message("bench/topic", Binary.wrap(new byte[100]), QoS.AT_LEAST_ONCE, false, null, "pub",
+                Long.MAX_VALUE);
+        MessageStore.Stored stored = p.messages().stored(m, to, "pub", 0);
+        stored.durable().toCompletableFuture().join();
+        return stored;
     }
 
     private static long pct(long[] sorted, double p) {
@@ -101,8 +118,8 @@ public final class GroupCommitBench {
 
     private static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(p);
+            for (Path f : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(f);
             }
         }
     }
