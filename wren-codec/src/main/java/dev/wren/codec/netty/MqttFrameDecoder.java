@@ -26,8 +26,9 @@ import java.util.List;
  * DISCONNECT (5.0) or a close (3.x). No buffer escapes: packets hold copies.
  *
  * <p>On the server side, a decoded CONNECT sets {@link CodecState#version(MqttVersion)}; a CONNECT
- * with an unsupported protocol level sets it to the version in which to answer with CONNACK
- * 0x84 / return code 1 (5.0 for levels above 5, else 3.1.1) [MQTT-3.1.2-2].
+ * with an unsupported protocol level sets it to 3.1.1, the version in which to answer (CONNACK
+ * return code 1, {@code 20 02 00 01}) [MQTT-3.1.2-2]: the CONNACK layout of an unknown version
+ * is unknown, and 3.1.1 is what every client library parses (mosquitto and HiveMQ answer so too).
  *
  * <p>Not sharable: one instance per channel, confined to its event loop.
  */
@@ -52,7 +53,6 @@ public final class MqttFrameDecoder extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes());
             return;
         }
-        int start = in.readerIndex();
         try {
             DecoderContext dc = context();
             int length = MqttDecoder.frameLength(in, dc);
@@ -65,15 +65,14 @@ public final class MqttFrameDecoder extends ByteToMessageDecoder {
             }
             out.add(packet);
         } catch (MalformedPacketException e) {
-            fail(in, start, e, out);
+            fail(in, e, out);
         }
     }
 
-    private void fail(ByteBuf in, int start, MalformedPacketException e, List<Object> out) {
+    private void fail(ByteBuf in, MalformedPacketException e, List<Object> out) {
         failed = true;
         if (serverSide && state.version() == null && e.reasonCode() == ReasonCode.UNSUPPORTED_PROTOCOL_VERSION) {
-            int level = MqttDecoder.connectProtocolLevel(in, start);
-            state.version(level > MqttVersion.V5.level() ? MqttVersion.V5 : MqttVersion.V3_1_1);
+            state.version(MqttVersion.V3_1_1);
         }
         in.skipBytes(in.readableBytes());
         out.add(e);

@@ -66,8 +66,9 @@ public final class MqttDecoder {
      *
      * <p>On the server side before CONNECT ({@code ctx.version() == null}) the packet must be a
      * CONNECT [MQTT-3.1.0-1]; the returned {@code Connect} names the version for the rest of the
-     * connection. An unknown protocol level fails with UNSUPPORTED_PROTOCOL_VERSION; use
-     * {@link #connectProtocolLevel} to pick the version in which to answer.
+     * connection. An unknown protocol level fails with UNSUPPORTED_PROTOCOL_VERSION (the server
+     * answers with a 3.1.1 CONNACK, return code 1; {@link #connectProtocolLevel} reads the level
+     * for logging).
      *
      * @throws MalformedPacketException if the bytes are not a valid packet, including when the
      *     buffer holds less than the whole packet
@@ -95,9 +96,8 @@ public final class MqttDecoder {
 
     /**
      * The protocol level byte of a CONNECT that starts at {@code frameStart}, or -1 if the bytes
-     * are not a CONNECT with a readable protocol level. A server that got
-     * UNSUPPORTED_PROTOCOL_VERSION uses it to answer in 5.0 form (level above 5, CONNACK 0x84)
-     * or 3.1.1 form (return code 1) [MQTT-3.1.2-2].
+     * are not a CONNECT with a readable protocol level: for logging an UNSUPPORTED_PROTOCOL_VERSION
+     * [MQTT-3.1.2-2].
      */
     public static int connectProtocolLevel(ByteBuf in, int frameStart) {
         int limit = in.writerIndex();

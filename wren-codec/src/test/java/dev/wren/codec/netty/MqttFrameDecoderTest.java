@@ -88,7 +88,7 @@ class MqttFrameDecoderTest {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.2-2] an unsupported level leaves the version to answer in: 5.0 above level 5, else 3.1.1")
+    @DisplayName("[MQTT-3.1.2-2] after an unsupported level the version to answer in is 3.1.1 (CONNACK return code 1)")
     void decode_unsupportedProtocolLevel_setsAnswerVersion_MQTT_3_1_2_2() {
         for (int level : new int[] {6, 3, 2}) {
             CodecState state = new CodecState();
@@ -98,7 +98,7 @@ class MqttFrameDecoderTest {
             Object o = ch.readInbound();
             assertThat(o).isInstanceOfSatisfying(MalformedPacketException.class,
                     e -> assertThat(e.reasonCode()).isEqualTo(ReasonCode.UNSUPPORTED_PROTOCOL_VERSION));
-            assertThat(state.version()).isEqualTo(level > 5 ? MqttVersion.V5 : MqttVersion.V3_1_1);
+            assertThat(state.version()).isEqualTo(MqttVersion.V3_1_1);
             assertThat(ch.finishAndReleaseAll()).isFalse();
         }
     }
