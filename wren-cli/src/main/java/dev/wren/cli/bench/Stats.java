@@ -1,5 +1,6 @@
 package dev.wren.cli.bench;
 
+import dev.wren.client.ConnectionEvent;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -15,6 +16,8 @@ final class Stats {
     final LongAdder received = new LongAdder();
     final LongAdder duplicates = new LongAdder();
     final LongAdder errors = new LongAdder();
+    /** Connections the broker (or the network) closed during the run: explains loss. */
+    final LongAdder disconnects = new LongAdder();
     private final Recorder recorder = new Recorder(3);
     private final Histogram total = new Histogram(3);
     private volatile String lastError;
@@ -26,6 +29,13 @@ final class Stats {
     void error(Throwable t) {
         errors.increment();
         lastError = t.getMessage();
+    }
+
+    void disconnected(ConnectionEvent.Disconnected d) {
+        disconnects.increment();
+        lastError = d.reasonCode() != null ? "disconnected by the broker: " + d.reasonCode()
+                + (d.reasonString() != null ? " " + d.reasonString() : "")
+                : "connection lost" + (d.cause() != null ? ": " + d.cause().getMessage() : "");
     }
 
     String lastError() {

@@ -1,6 +1,7 @@
 package dev.wren.cli.bench;
 
 import dev.wren.client.ClientOptions;
+import dev.wren.client.ConnectionEvent;
 import dev.wren.client.MqttClient;
 import dev.wren.client.OfflinePolicy;
 import dev.wren.client.ReconnectPolicy;
@@ -85,7 +86,11 @@ final class ThroughputRun {
                 .clientId("wb-" + base.substring(base.indexOf('/') + 1) + "-" + role)
                 .reconnect(ReconnectPolicy.NEVER).eventLoopGroup(group)
                 .offlineBuffer(Math.max(o.window, 1024) * 4, OfflinePolicy.REJECT_NEW)
-                .connectTimeout(Duration.ofSeconds(30)).build();
+                .connectTimeout(Duration.ofSeconds(30)).connectionListener(e -> {
+                    if (e instanceof ConnectionEvent.Disconnected d && d.cause() != null) {
+                        stats.disconnected(d);
+                    }
+                }).build();
         MqttClient c = MqttClient.create(options);
         clients.add(c);
         return c;
@@ -162,6 +167,7 @@ final class ThroughputRun {
                 .put("duration_s", seconds).put("sent", stats.sent.sum()).put("acked", stats.acked.sum())
                 .put("received", received).put("expected", expected).put("lost", Math.max(0, expected - received))
                 .put("duplicates", stats.duplicates.sum()).put("errors", stats.errors.sum())
+                .put("disconnects", stats.disconnects.sum())
                 .put("throughput", seconds > 0 ? received / seconds : 0.0)
                 .put("publish_rate", seconds > 0 ? stats.acked.sum() / seconds : 0.0)
                 .put("latency_p50_us", h.getValueAtPercentile(50)).put("latency_p99_us", h.getValueAtPercentile(99))
