@@ -38,7 +38,16 @@ public final class DurableStore implements AutoCloseable {
 
     /** Opens the store, runs recovery and returns it ready for use; see {@link RocksStore#open}. */
     public static DurableStore open(StoreConfig config) {
-        RocksStore store = RocksStore.open(config);
+        try {
+            return recover(RocksStore.open(config));
+        } catch (StoreException | CorruptRecordException e) {
+            // RocksDB opened, but a block or record is unreadable: the same choice as a failed open.
+            StoreOpenException unreadable = OpenErrors.unreadable(config.dir(), e);
+            return recover(RocksStore.moveAsideAndReopen(config, unreadable));
+        }
+    }
+
+    private static DurableStore recover(RocksStore store) {
         try {
             return new DurableStore(store);
         } catch (RuntimeException e) {

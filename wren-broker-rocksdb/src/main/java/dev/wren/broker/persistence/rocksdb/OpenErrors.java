@@ -23,6 +23,12 @@ final class OpenErrors {
                 "cannot open the store in " + dir + ": " + detail, e);
     }
 
+    /** The store opened but the recovery scan hit an unreadable block or record. */
+    static StoreOpenException unreadable(Path dir, RuntimeException e) {
+        String detail = e.getCause() != null ? e.getMessage() + ": " + e.getCause().getMessage() : e.getMessage();
+        return new StoreOpenException(StoreOpenException.Reason.CORRUPT, dir, corruptMessage(dir, detail), e);
+    }
+
     private static String corruptMessage(Path dir, String detail) {
         return "the store in " + dir + " is damaged and cannot be opened: " + detail
                 + ". Wren did not start, so that nothing more is lost. To keep the data, restore " + dir

@@ -15,6 +15,7 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -78,14 +79,26 @@ public final class RocksStore implements AutoCloseable {
         try {
             return openOnce(config, null);
         } catch (StoreOpenException e) {
-            if (e.reason() != StoreOpenException.Reason.CORRUPT || !config.moveAsideCorrupt()) {
-                throw e;
-            }
-            Path aside = moveAside(config);
-            LOG.error("the store in {} was damaged ({}); moved it to {} and started with an empty store",
-                    config.dir(), e.getCause().getMessage(), aside);
-            return openOnce(config, aside);
+            return moveAsideAndReopen(config, e);
         }
+    }
+
+    /**
+     * After {@code failure}: rethrows it unless it is CORRUPT and moving aside is enabled; then
+     * renames the damaged directory and opens an empty store in its place.
+     */
+    static RocksStore moveAsideAndReopen(StoreConfig config, StoreOpenException failure) {
+        if (failure.reason() != StoreOpenException.Reason.CORRUPT || !config.moveAsideCorrupt()) {
+            throw failure;
+        }
+        Path aside = moveAside(config);
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        LOG.error("the store in {} was damaged ({}); moved it to {} and started with an empty store",
+                config.dir(), root.getMessage(), aside);
+        return openOnce(config, aside);
     }
 
     private static RocksStore openOnce(StoreConfig config, Path movedAsideTo) {
@@ -193,6 +206,15 @@ public final class RocksStore implements AutoCloseable {
             }
         } catch (RocksDBException e) {
             LOG.warn("compaction of {} failed", config.dir(), e);
+        }
+    }
+
+    /** Writes every memtable to SST files (tests use it to put data where corruption can reach it). */
+    void flushForTest() {
+        try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(options, allHandles);
+        } catch (RocksDBException e) {
+            throw new StoreException("flush failed", e);
         }
     }
 
