@@ -101,7 +101,7 @@ public final class MqttClient implements AutoCloseable {
 
     /** Connects and waits for the CONNACK. */
     public ConnectResult connect() {
-        return Futures.await(connectAsync());
+        return await(connectAsync());
     }
 
     /** Publishes; see {@link PublishResult} for when the future completes. */
@@ -113,7 +113,7 @@ public final class MqttClient implements AutoCloseable {
 
     /** Publishes and waits for the acknowledgement the QoS calls for. */
     public PublishResult publish(Message message) {
-        return Futures.await(publishAsync(message));
+        return await(publishAsync(message));
     }
 
     /** Subscribes to one filter with default options. */
@@ -135,7 +135,7 @@ public final class MqttClient implements AutoCloseable {
 
     /** Subscribes and waits for the SUBACK. */
     public SubscribeResult subscribe(String filter, QoS qos) {
-        return Futures.await(subscribeAsync(filter, qos));
+        return await(subscribeAsync(filter, qos));
     }
 
     public CompletableFuture<UnsubscribeResult> unsubscribeAsync(String... filters) {
@@ -146,7 +146,7 @@ public final class MqttClient implements AutoCloseable {
     }
 
     public UnsubscribeResult unsubscribe(String... filters) {
-        return Futures.await(unsubscribeAsync(filters));
+        return await(unsubscribeAsync(filters));
     }
 
     /**
@@ -188,7 +188,7 @@ public final class MqttClient implements AutoCloseable {
     }
 
     public void disconnect() {
-        Futures.await(disconnectAsync());
+        await(disconnectAsync());
     }
 
     /** Whether the client is connected right now. */
@@ -216,10 +216,19 @@ public final class MqttClient implements AutoCloseable {
     public void close() {
         CompletableFuture<Void> f = new CompletableFuture<>();
         core.execute(() -> core.close(f));
-        Futures.await(f);
+        await(f);
         for (MessageStream s : streams) {
             s.complete();
         }
+    }
+
+    /** Waits for {@code f}; refuses on the I/O thread, where waiting would deadlock the client. */
+    private <T> T await(CompletableFuture<T> f) {
+        if (core.loop().inEventLoop()) {
+            throw new IllegalStateException("blocking MqttClient call on the client's I/O thread (in a callback?) "
+                    + "would deadlock; use the ...Async form there");
+        }
+        return Futures.await(f);
     }
 
     private static <T> void complete(CompletableFuture<T> f, T value, Throwable error) {
