@@ -79,7 +79,12 @@ public final class Connection implements SessionLink {
                 }
             }
             case AUTHENTICATING -> auth.onConnectPhase(packet);
-            case ATTACHING -> stashed.addLast(packet);
+            case ATTACHING -> {
+                if (packet instanceof Disconnect d && d.reasonCode() != ReasonCode.DISCONNECT_WITH_WILL_MESSAGE) {
+                    willSuppressed = true; // in case the channel closes before the session is attached
+                }
+                stashed.addLast(packet);
+            }
             case CONNECTED -> dispatch(packet);
             case CLOSED -> { }
         }
@@ -165,7 +170,7 @@ public final class Connection implements SessionLink {
 
     private void onAttached(Session s, boolean present, ConnAckProperties props) {
         if (state == State.CLOSED) {
-            s.detach(true); // the connection died while the session was being handed over
+            s.detach(!willSuppressed); // the connection died while the session was being handed over
             return;
         }
         session = s;

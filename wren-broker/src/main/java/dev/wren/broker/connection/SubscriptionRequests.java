@@ -50,7 +50,7 @@ final class SubscriptionRequests {
         for (Subscription sub : s.subscriptions()) {
             ReasonCode refused = check(sub.filter(), session);
             if (refused != null) {
-                ctx.metrics().increment(Metric.SUBSCRIPTIONS_REJECTED);
+                ctx.metrics().dropped(Metric.SUBSCRIPTIONS_REJECTED, conn.clientId());
                 codes.add(refused);
                 continue;
             }
