@@ -88,6 +88,11 @@ public final class RocksPersistence implements Persistence {
         return store.engine().stats();
     }
 
+    /** Bytes on disk (SSTs + WAL), for a disk quota. */
+    public long diskBytes() {
+        return store.engine().diskBytes();
+    }
+
     /** Commits what is queued and closes the database. */
     @Override
     public void close() {

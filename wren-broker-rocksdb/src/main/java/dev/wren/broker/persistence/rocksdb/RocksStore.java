@@ -16,6 +16,7 @@ import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
+import org.rocksdb.LogFile;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -215,6 +216,22 @@ public final class RocksStore implements AutoCloseable {
             db.flush(options, allHandles);
         } catch (RocksDBException e) {
             throw new StoreException("flush failed", e);
+        }
+    }
+
+    /**
+     * Bytes the store occupies on disk: SST files of every column family plus live WAL files.
+     * What a disk quota (reject with 0x97 Quota exceeded) compares against.
+     */
+    public long diskBytes() {
+        try {
+            long total = db.getAggregatedLongProperty("rocksdb.total-sst-files-size");
+            for (LogFile wal : db.getSortedWalFiles()) {
+                total += wal.sizeFileBytes();
+            }
+            return total;
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot read the store size", e);
         }
     }
 

@@ -32,12 +32,14 @@ class CompactionTest {
                 entries.forEach(e -> writes.add(store.commit(store.stageRemove(new Batch(), e))));
                 CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
             }
+            long before = store.engine().diskBytes();
             store.engine().compact();
             assertThat(store.queue("c")).isEmpty();
             assertThat(store.engine().lastKey(Table.MESSAGES)).isNull();
             // 10 MB of payload went through; after compaction the live data is a few KB.
             long live = Long.parseLong(store.engine().property("rocksdb.estimate-live-data-size"));
             assertThat(live).isLessThan(100_000);
+            assertThat(before).isGreaterThan(1_000_000);
         }
     }
 }
