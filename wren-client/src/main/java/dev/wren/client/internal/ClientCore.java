@@ -256,6 +256,13 @@ public final class ClientCore implements Executor {
         c.close(new MqttClientException(reason, "protocol violation by the server", why));
     }
 
+    void onWritable(Channel ch) {
+        Connection c = current(ch);
+        if (c != null && c.connAcked) {
+            session.onWritable();
+        }
+    }
+
     void onWriterIdle(Channel ch) {
         Connection c = current(ch);
         if (c == null || !c.connAcked) {

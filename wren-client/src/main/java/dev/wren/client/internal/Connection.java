@@ -88,6 +88,11 @@ final class Connection implements SessionOutput {
     }
 
     @Override
+    public boolean isWritable() {
+        return channel.isWritable();
+    }
+
+    @Override
     public void deliver(Message message) {
         core.deliver(message);
     }

@@ -176,8 +176,10 @@ final class OutboundFlow {
     }
 
     /** Sends queued messages while the connection and the send quota allow. */
-    private void drain() {
-        while (out != null && !queue.isEmpty()) {
+    void drain() {
+        // Not writable: the socket buffer is above its high-water mark; keep messages here, bounded
+        // by the offline buffer, instead of in Netty's unbounded outbound buffer.
+        while (out != null && !queue.isEmpty() && out.isWritable()) {
             Pending p = queue.peek();
             if (p.message.qos() != QoS.AT_MOST_ONCE && (quota <= 0 || !assignId(p))) {
                 return;

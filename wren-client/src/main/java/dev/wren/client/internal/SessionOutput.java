@@ -20,6 +20,11 @@ interface SessionOutput {
      */
     void sendQos0(MqttPacket packet, CompletableFuture<PublishResult> written);
 
+    /** Whether the connection takes more writes now (below its write-buffer high-water mark). */
+    default boolean isWritable() {
+        return true;
+    }
+
     /** Hands a received message to the application. */
     void deliver(Message message);
 

@@ -95,6 +95,11 @@ final class SessionState {
         return true;
     }
 
+    /** The connection drained its write buffer: send what waited. */
+    void onWritable() {
+        outbound.drain();
+    }
+
     /** Fails one in-flight publish that could not be written at all. */
     void rejectPublish(int packetId, MqttClientException reason) {
         outbound.reject(packetId, reason);

@@ -13,6 +13,12 @@ final class RecordingOutput implements SessionOutput {
     final List<MqttPacket> sent = new ArrayList<>();
     final List<Message> delivered = new ArrayList<>();
     ReasonCode violation;
+    boolean writable = true;
+
+    @Override
+    public boolean isWritable() {
+        return writable;
+    }
 
     @Override
     public void send(MqttPacket packet) {

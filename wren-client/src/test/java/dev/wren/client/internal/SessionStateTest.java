@@ -187,6 +187,23 @@ class SessionStateTest {
     }
 
     @Test
+    void publish_connectionNotWritable_waitsInBoundedBufferUntilWritable() {
+        SessionState s = session(2, OfflinePolicy.REJECT_NEW);
+        s.onConnected(out, connAck(false, 10, 0));
+        out.writable = false;
+        CompletableFuture<PublishResult> a = s.publish(msg("a", QoS.AT_MOST_ONCE));
+        CompletableFuture<PublishResult> b = s.publish(msg("b", QoS.AT_MOST_ONCE));
+        CompletableFuture<PublishResult> c = s.publish(msg("c", QoS.AT_MOST_ONCE));
+        assertThat(out.sent).isEmpty();
+        assertThat(c).isCompletedExceptionally();
+        out.writable = true;
+        s.onWritable();
+        assertThat(out.take()).hasSize(2);
+        assertThat(a).isCompleted();
+        assertThat(b).isCompleted();
+    }
+
+    @Test
     void publish_invalidTopic_failsWithoutSending() {
         SessionState s = session(10, OfflinePolicy.REJECT_NEW);
         s.onConnected(out, connAck(false, 10, 0));
