@@ -15,11 +15,12 @@ import java.util.List;
  * @param queueEntries queue entries found
  * @param droppedQueueEntries queued entries removed because their message expired or was missing
  * @param orphanMessages messages removed because no queue referenced them any more
+ * @param orphanClientKeys subscriptions and inbound QoS 2 ids removed because their session did not exist
  * @param messages messages kept
  */
 public record RecoveryReport(int walCorruptions, long walBytesDropped, List<String> walMessages, Path movedAsideTo,
         int sessions, int expiredSessions, long queueEntries, long droppedQueueEntries, long orphanMessages,
-        long messages) {
+        long orphanClientKeys, long messages) {
 
     public RecoveryReport {
         walMessages = List.copyOf(walMessages);
@@ -27,14 +28,14 @@ public record RecoveryReport(int walCorruptions, long walBytesDropped, List<Stri
 
     /** The WAL part of a report, before the store's own scan. */
     static RecoveryReport wal(int corruptions, long bytesDropped, List<String> messages, Path movedAsideTo) {
-        return new RecoveryReport(corruptions, bytesDropped, messages, movedAsideTo, 0, 0, 0, 0, 0, 0);
+        return new RecoveryReport(corruptions, bytesDropped, messages, movedAsideTo, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** This report with the results of the store's scan. */
     RecoveryReport withScan(int sessionCount, int expired, long entries, long droppedEntries, long orphans,
-            long messageCount) {
+            long orphanKeys, long messageCount) {
         return new RecoveryReport(walCorruptions, walBytesDropped, walMessages, movedAsideTo, sessionCount, expired,
-                entries, droppedEntries, orphans, messageCount);
+                entries, droppedEntries, orphans, orphanKeys, messageCount);
     }
 
     /** Whether anything was lost or repaired that an operator should hear about. */

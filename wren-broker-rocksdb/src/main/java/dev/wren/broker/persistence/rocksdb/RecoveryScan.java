@@ -30,6 +30,7 @@ final class RecoveryScan {
     private long entries;
     private long droppedEntries;
     private long orphans;
+    private long orphanKeys;
     private long maxSeq;
     private long maxMessageId;
 
@@ -45,11 +46,13 @@ final class RecoveryScan {
         scanMessages();
         scanQueue();
         sweepOrphans();
+        sweepClientKeys(Table.SUBSCRIPTIONS);
+        sweepClientKeys(Table.INBOUND);
         if (!repairs.isEmpty()) {
             store.commit(repairs).join();
         }
         RecoveryReport report = store.walReport().withScan(sessions, expiredSessions, entries, droppedEntries,
-                orphans, messageExpiry.size() - orphans);
+                orphans, orphanKeys, messageExpiry.size() - orphans);
         LOG.info("opened store {}: {}", store.config().dir(), report);
         return report;
     }
@@ -108,6 +111,19 @@ final class RecoveryScan {
                 return;
             }
             refs.add(e.messageId(), 1);
+        });
+    }
+
+    /**
+     * Deletes per-client keys without a session: e.g. the inbound QoS 2 id of a publisher whose
+     * session was never stored, which no {@code removeSession} would ever clean up.
+     */
+    private void sweepClientKeys(Table table) {
+        store.scan(table, new byte[0], (key, value) -> {
+            if (!liveClients.contains(Keys.clientOf(key))) {
+                orphanKeys++;
+                repairs.delete(table, key);
+            }
         });
     }
 

@@ -94,6 +94,19 @@ class RocksPersistenceTest {
     }
 
     @Test
+    void open_inboundIdOfPublisherWithoutSession_isSweptOnOpen() {
+        Message message = new Message("t", Binary.utf8("x"), QoS.EXACTLY_ONCE, false, null, "p", Long.MAX_VALUE);
+        try (RocksPersistence p = open()) {
+            p.load();
+            p.messages().stored(message, List.of(), "clean-publisher", 3).durable().toCompletableFuture().join();
+        }
+        try (RocksPersistence p = open()) {
+            assertThat(p.recoveryReport().orphanClientKeys()).isEqualTo(1);
+            assertThat(p.store().inbound("clean-publisher")).isEmpty();
+        }
+    }
+
+    @Test
     void removeSession_beforeStoredIsDurable_leavesNoMessageBehind() {
         Message message = new Message("t", Binary.utf8("x"), QoS.AT_LEAST_ONCE, false, null, "pub", Long.MAX_VALUE);
         try (RocksPersistence p = open()) {
