@@ -3,6 +3,7 @@ package dev.wren.codec.wire;
 import dev.wren.codec.Binary;
 import dev.wren.codec.MalformedPacketException;
 import io.netty.buffer.ByteBuf;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -65,13 +66,22 @@ final class WireReader {
         String s;
         if (len == 0) {
             s = "";
-        } else if (Utf8.check(in, from, len, what)) {
-            s = in.toString(from, len, StandardCharsets.ISO_8859_1);
         } else {
-            s = in.toString(from, len, StandardCharsets.UTF_8);
+            // All-ASCII (the usual topic) decodes as Latin-1: a plain copy into the String.
+            s = newString(in, from, len, Utf8.check(in, from, len, what)
+                    ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         }
         in.skipBytes(len);
         return s;
+    }
+
+    private static String newString(ByteBuf in, int from, int len, Charset charset) {
+        if (in.hasArray()) {
+            return new String(in.array(), in.arrayOffset() + from, len, charset);
+        }
+        byte[] bytes = new byte[len];
+        in.getBytes(from, bytes);
+        return new String(bytes, charset);
     }
 
     /** Binary Data (1.5.6): two-byte length, then the bytes, copied once. */
