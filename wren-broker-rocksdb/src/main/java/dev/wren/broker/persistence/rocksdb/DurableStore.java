@@ -212,6 +212,20 @@ public final class DurableStore implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Up to {@code limit} entries of the queue of {@code clientId} with a seq of at least
+     * {@code fromSeq}, in order: pages a long offline queue back in without loading all of it
+     * (the building block for spilling queues out of the heap).
+     */
+    public List<QueueEntry> queuePage(String clientId, long fromSeq, int limit) {
+        List<QueueEntry> out = new ArrayList<>(Math.min(limit, 1024));
+        store.scanFrom(Table.QUEUE, Keys.clientPrefix(clientId), Keys.queue(clientId, fromSeq), (k, v) -> {
+            out.add(Records.decodeQueueEntry(clientId, Keys.longAt(Keys.suffix(k), 0), v));
+            return out.size() < limit;
+        });
+        return out;
+    }
+
     /** The stored message {@code id}, or {@code null} if it was deleted. */
     public StoredMessage message(long id) {
         byte[] value = store.get(Table.MESSAGES, Keys.message(id));

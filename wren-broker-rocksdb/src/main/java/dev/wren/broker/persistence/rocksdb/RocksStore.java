@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -171,19 +172,29 @@ public final class RocksStore implements AutoCloseable {
 
     /** Calls {@code visitor} for every key starting with {@code prefix} (all keys if empty), in key order. */
     public void scan(Table table, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
+        scanFrom(table, prefix, prefix, (k, v) -> {
+            visitor.accept(k, v);
+            return true;
+        });
+    }
+
+    /**
+     * Calls {@code visitor} for the keys starting with {@code prefix}, beginning at {@code from},
+     * in key order, until it returns false.
+     */
+    public void scanFrom(Table table, byte[] prefix, byte[] from, BiPredicate<byte[], byte[]> visitor) {
         try (ReadOptions options = new ReadOptions().setFillCache(false);
                 RocksIterator it = db.newIterator(handles[table.ordinal()], options)) {
-            if (prefix.length == 0) {
+            if (from.length == 0) {
                 it.seekToFirst();
             } else {
-                it.seek(prefix);
+                it.seek(from);
             }
             for (; it.isValid(); it.next()) {
                 byte[] key = it.key();
-                if (!Keys.startsWith(key, prefix)) {
+                if (!Keys.startsWith(key, prefix) || !visitor.test(key, it.value())) {
                     break;
                 }
-                visitor.accept(key, it.value());
             }
             it.status();
         } catch (RocksDBException e) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +146,25 @@ class DurableStoreTest {
             assertThat(store.message(onlyA.id())).isNull();
             assertThat(store.session("a")).isNull();
             assertThat(store.queue("b")).hasSize(1);
+        }
+    }
+
+    @Test
+    void queuePage_pagesInSeqOrderWithoutCrossingIntoAnotherClient() {
+        try (DurableStore store = open(T0)) {
+            session(store, "a");
+            session(store, "ab");
+            StoredMessage m = message(store, null);
+            List<QueueEntry> entries = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                entries.add(entry(store, "a", m));
+            }
+            entries.add(entry(store, "ab", m));
+            store.commit(store.stagePublish(new Batch(), m, entries)).join();
+            List<QueueEntry> first = store.queuePage("a", 0, 4);
+            assertThat(first).extracting(QueueEntry::seq).containsExactly(1L, 2L, 3L, 4L);
+            List<QueueEntry> rest = store.queuePage("a", first.getLast().seq() + 1, 100);
+            assertThat(rest).hasSize(6).allSatisfy(e -> assertThat(e.clientId()).isEqualTo("a"));
         }
     }
 
