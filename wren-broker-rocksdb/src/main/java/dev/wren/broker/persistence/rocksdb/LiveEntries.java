@@ -40,8 +40,4 @@ final class LiveEntries {
         Map<Long, QueueEntry> entries = byClient.remove(clientId);
         return entries == null ? List.of() : entries.values();
     }
-
-    int size() {
-        return byClient.values().stream().mapToInt(Map::size).sum();
-    }
 }

@@ -35,9 +35,4 @@ final class MessageRefs {
     int count(long messageId) {
         return counts.getOrDefault(messageId, 0);
     }
-
-    /** Messages with at least one reference. */
-    int size() {
-        return counts.size();
-    }
 }
