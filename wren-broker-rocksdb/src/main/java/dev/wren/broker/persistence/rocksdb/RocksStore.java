@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -51,6 +52,7 @@ public final class RocksStore implements AutoCloseable {
     private final GroupCommitter committer;
     private final Maintenance maintenance;
     private final RecoveryReport walReport;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private RocksStore(StoreConfig config, RocksLogBridge logger, DBOptions dbOptions, ColumnFamilyOptions cfOptions,
             List<ColumnFamilyHandle> allHandles, RocksDB db, Path movedAsideTo) {
@@ -268,9 +270,13 @@ public final class RocksStore implements AutoCloseable {
         return walReport;
     }
 
-    /** Commits what is queued, then releases every native resource. */
+    /** Commits what is queued, then releases every native resource. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            // A second close would free native handles twice and crash the JVM.
+            return;
+        }
         committer.close();
         maintenance.close();
         try {

@@ -58,6 +58,7 @@ class GroupCommitterTest {
     void submit_afterClose_failsInsteadOfHanging() {
         RocksStore store = RocksStore.open(StoreConfig.defaults(dir));
         store.close();
+        store.close();
         assertThatThrownBy(() -> store.commit(put(1)).join())
                 .isInstanceOf(CompletionException.class).hasCauseInstanceOf(IllegalStateException.class);
     }
