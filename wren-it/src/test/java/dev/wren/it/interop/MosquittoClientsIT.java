@@ -132,7 +132,7 @@ class MosquittoClientsIT {
         assertThat(sub.awaitLine("payload=kept")).contains("retain=1");
         sub.awaitExit();
 
-        pub("-V", "mqttv311", "-r", "-t", "mosq/ret", "-n"); // empty retained payload deletes it
+        pub("-V", "mqttv311", "-q", "1", "-r", "-t", "mosq/ret", "-n"); // empty retained payload deletes it
         Sub after = new Sub("-V", "mqttv311", "-t", "mosq/ret", "-W", "1", "-F", "payload=%p");
         after.awaitLine("SUBACK");
         assertThat(after.process.waitFor(10, TimeUnit.SECONDS)).isTrue();

@@ -147,6 +147,15 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
         return c;
     }
 
+    /**
+     * Waits (at most 5 s) until the broker counts exactly {@code n} open connections: after a
+     * client closes its socket, this is how a test knows the broker has noticed.
+     */
+    public void awaitConnections(long n) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).pollInterval(java.time.Duration.ofMillis(10))
+                .until(() -> broker().metrics().get(dev.wren.broker.metrics.Metric.CONNECTIONS_CURRENT) == n);
+    }
+
     /** Closes {@code resource} after the current test. */
     public <T extends AutoCloseable> T track(T resource) {
         perTest.add(resource);

@@ -320,6 +320,30 @@ public final class RawClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a packet starts to arrive within {@code wait}, without consuming it; false also if
+     * the connection is closed. For draining an unknown number of packets.
+     */
+    public boolean hasDataWithin(Duration wait) {
+        if (!pending.isEmpty()) {
+            return true;
+        }
+        try {
+            socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+            in.mark(1);
+            int b = in.read();
+            if (b < 0) {
+                return false;
+            }
+            in.reset();
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Whether the server has closed the connection, checked without waiting long. */
     public boolean isClosedByServer(Duration wait) {
         try {

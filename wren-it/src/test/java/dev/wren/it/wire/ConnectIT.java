@@ -85,7 +85,7 @@ class ConnectIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.3-6][MQTT-3.1.3-7] v5: an empty client id gets a unique Assigned Client Identifier")
+    @DisplayName("[MQTT-3.1.3-6][MQTT-3.1.3-7][MQTT-3.2.2-16] v5: an empty client id gets a unique Assigned Client Identifier")
     void connect_v5EmptyClientId_assignsUniqueId() {
         ConnAck a = broker.rawClient().connect(ConnectBuilder.v5("").build());
         ConnAck b = broker.rawClient().connect(ConnectBuilder.v5("").build());
@@ -116,7 +116,7 @@ class ConnectIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.2-21] v5: a keep alive above the server maximum is replaced by Server Keep Alive")
+    @DisplayName("[MQTT-3.2.2-21][3.2.2.3.14] v5: a keep alive above the server maximum is replaced by Server Keep Alive")
     void connack_keepAliveAboveMaximum_serverKeepAlive() {
         ConnAck ack = broker.rawClient().connect(ConnectBuilder.v5("ka").keepAlive(600).build());
         assertThat(ack.reasonCode()).isEqualTo(ReasonCode.SUCCESS);

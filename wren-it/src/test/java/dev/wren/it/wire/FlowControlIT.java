@@ -73,7 +73,7 @@ class FlowControlIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.3.4-8..9] packet identifiers of in-flight deliveries are distinct")
+    @DisplayName("[MQTT-2.2.1-4] packet identifiers of in-flight deliveries are distinct")
     void inflight_packetIdsDistinct() {
         RawClient sub = broker.rawClient();
         sub.connectOk(MqttVersion.V5, "ids");
@@ -101,7 +101,7 @@ class FlowControlIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.2-25] v5: a message larger than the client's Maximum Packet Size is not sent to it (others are)")
+    @DisplayName("[MQTT-3.1.2-27][MQTT-3.1.2-28] v5: a message larger than the client's Maximum Packet Size is not sent to it (others are)")
     void clientMaximumPacketSize_largeMessageDiscarded() {
         RawClient sub = broker.rawClient();
         sub.connect(ConnectBuilder.v5("small").maximumPacketSize(64).build());

@@ -53,7 +53,7 @@ class OutboundTopicAliasIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.2-27] v5: no Topic Alias is sent to a client with Topic Alias Maximum 0")
+    @DisplayName("[MQTT-3.1.2-30] v5: no Topic Alias is sent to a client with Topic Alias Maximum 0")
     void noAliases_whenClientMaximumZero() {
         RawClient sub = broker.rawClient();
         sub.connect(ConnectBuilder.v5("sub").topicAliasMaximum(0).build());

@@ -58,7 +58,7 @@ class ReasonCodesIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.2-29] v5: with Request Problem Information 0 no Reason String is sent on a SUBACK")
+    @DisplayName("[MQTT-3.1.2-32] v5: with Request Problem Information 0 no Reason String is sent on a SUBACK")
     void requestProblemInformation0_noReasonString() {
         RawClient c = broker.rawClient();
         c.connect(ConnectBuilder.v5("quiet").requestProblemInformation(false).build());

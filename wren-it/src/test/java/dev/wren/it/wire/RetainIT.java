@@ -112,7 +112,7 @@ class RetainIT {
     @Test
     @DisplayName("[MQTT-3.3.1-9] v5: Retain Handling 0 sends retained messages on every subscribe")
     void retainHandling0_everySubscribe() {
-        publisher(MqttVersion.V5).publishRetained("rh/t", "r", QoS.AT_MOST_ONCE);
+        publisher(MqttVersion.V5).publishRetained("rh/t", "r", QoS.AT_LEAST_ONCE);
         RawClient sub = broker.rawClient();
         sub.connectOk(MqttVersion.V5, "sub");
         sub.subscribe(Packets.subscribe(1, Packets.sub("rh/t", QoS.AT_MOST_ONCE, false, false, RetainHandling.SEND)));
@@ -124,7 +124,7 @@ class RetainIT {
     @Test
     @DisplayName("[MQTT-3.3.1-10] v5: Retain Handling 1 sends retained messages only if the subscription is new")
     void retainHandling1_onlyNewSubscription() {
-        publisher(MqttVersion.V5).publishRetained("rh/t", "r", QoS.AT_MOST_ONCE);
+        publisher(MqttVersion.V5).publishRetained("rh/t", "r", QoS.AT_LEAST_ONCE);
         RawClient sub = broker.rawClient();
         sub.connectOk(MqttVersion.V5, "sub");
         sub.subscribe(Packets.subscribe(1, Packets.sub("rh/t", QoS.AT_MOST_ONCE, false, false, RetainHandling.SEND_IF_NEW)));
@@ -136,7 +136,7 @@ class RetainIT {
     @Test
     @DisplayName("[MQTT-3.3.1-11] v5: Retain Handling 2 sends no retained messages on subscribe")
     void retainHandling2_never() {
-        publisher(MqttVersion.V5).publishRetained("rh/t", "r", QoS.AT_MOST_ONCE);
+        publisher(MqttVersion.V5).publishRetained("rh/t", "r", QoS.AT_LEAST_ONCE);
         RawClient sub = broker.rawClient();
         sub.connectOk(MqttVersion.V5, "sub");
         sub.subscribe(Packets.subscribe(1, Packets.sub("rh/t", QoS.AT_MOST_ONCE, false, false, RetainHandling.DO_NOT_SEND)));
@@ -147,7 +147,7 @@ class RetainIT {
     @DisplayName("[MQTT-3.3.2-5] v5: a retained message whose Message Expiry Interval has passed is not sent on subscribe")
     void retained_expired_notSent() {
         RawClient pub = publisher(MqttVersion.V5);
-        pub.publish(new Publish("rx/t", dev.wren.codec.Binary.utf8("short"), QoS.AT_MOST_ONCE, true, false, 0,
+        pub.publish(new Publish("rx/t", dev.wren.codec.Binary.utf8("short"), QoS.AT_LEAST_ONCE, true, false, 0,
                 Packets.expiry(10), 0, java.util.List.of()));
         broker.clock().advance(Duration.ofSeconds(11));
         broker.broker().runMaintenance();
@@ -161,7 +161,7 @@ class RetainIT {
     @DisplayName("[MQTT-3.3.2-6] v5: a retained message is sent with its remaining Message Expiry Interval")
     void retained_expiryDecremented() {
         RawClient pub = publisher(MqttVersion.V5);
-        pub.publish(new Publish("rx/t", dev.wren.codec.Binary.utf8("later"), QoS.AT_MOST_ONCE, true, false, 0,
+        pub.publish(new Publish("rx/t", dev.wren.codec.Binary.utf8("later"), QoS.AT_LEAST_ONCE, true, false, 0,
                 Packets.expiry(100), 0, java.util.List.of()));
         broker.clock().advance(Duration.ofSeconds(40));
         RawClient sub = broker.rawClient();

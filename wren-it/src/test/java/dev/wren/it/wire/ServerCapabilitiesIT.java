@@ -74,7 +74,7 @@ class ServerCapabilitiesIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.2.2-11] v5: a PUBLISH with QoS above Maximum QoS gets DISCONNECT 0x9B")
+    @DisplayName("[3.2.2.3.4] v5: a PUBLISH with QoS above Maximum QoS gets DISCONNECT 0x9B")
     void publish_aboveMaximumQos_disconnect0x9B() {
         RawClient c = broker.rawClient();
         c.connectOk(MqttVersion.V5, "toohigh");

@@ -120,13 +120,14 @@ class WillIT {
     }
 
     @Test
-    @DisplayName("[3.1.3.2.2] v5: a will with Will Delay Interval is published only after the delay")
+    @DisplayName("[MQTT-3.1.2-8][3.1.3.2.2] v5: a will with Will Delay Interval is published only after the delay")
     void willDelay_elapsed_published() {
         RawClient w = watcher(MqttVersion.V5, "will/#");
         RawClient c = broker.rawClient();
         c.connect(ConnectBuilder.v5("delayed").cleanStart(false).sessionExpiry(3600)
                 .will("will/delayed", "late", QoS.AT_MOST_ONCE, false, 30).build());
         c.close();
+        broker.awaitConnections(1); // the broker has seen the close: the delay runs from now
         w.expectNothingFor(QUIET);
         broker.clock().advance(Duration.ofSeconds(31));
         broker.broker().runMaintenance();
@@ -134,13 +135,14 @@ class WillIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.3-9] v5: reconnecting before the Will Delay Interval ends cancels the will")
+    @DisplayName("[MQTT-3.1.2-26] v5: reconnecting before the Will Delay Interval ends cancels the will")
     void willDelay_reconnectInTime_cancelled() {
         RawClient w = watcher(MqttVersion.V5, "will/#");
         RawClient c = broker.rawClient();
         c.connect(ConnectBuilder.v5("back").cleanStart(false).sessionExpiry(3600)
                 .will("will/back", "never", QoS.AT_MOST_ONCE, false, 30).build());
         c.close();
+        broker.awaitConnections(1);
         broker.clock().advance(Duration.ofSeconds(10));
         broker.broker().runMaintenance();
         RawClient again = broker.rawClient();
@@ -151,13 +153,14 @@ class WillIT {
     }
 
     @Test
-    @DisplayName("[3.1.3.2.2] v5: the will is published when the session ends, if that is before the Will Delay Interval")
+    @DisplayName("[MQTT-3.1.2-8][3.1.3.2.2] v5: the will is published when the session ends, if that is before the Will Delay Interval")
     void willDelay_sessionEndsFirst_published() {
         RawClient w = watcher(MqttVersion.V5, "will/#");
         RawClient c = broker.rawClient();
         c.connect(ConnectBuilder.v5("short").cleanStart(false).sessionExpiry(5)
                 .will("will/short", "ended", QoS.AT_MOST_ONCE, false, 300).build());
         c.close();
+        broker.awaitConnections(1);
         w.expectNothingFor(QUIET);
         broker.clock().advance(Duration.ofSeconds(6));
         broker.broker().runMaintenance();
