@@ -165,6 +165,7 @@ public final class RocksStore implements AutoCloseable {
 
     /** The value under {@code key}, or {@code null}. */
     public byte[] get(Table table, byte[] key) {
+        ensureOpen();
         try {
             return db.get(handles[table.ordinal()], key);
         } catch (RocksDBException e) {
@@ -185,6 +186,7 @@ public final class RocksStore implements AutoCloseable {
      * in key order, until it returns false.
      */
     public void scanFrom(Table table, byte[] prefix, byte[] from, BiPredicate<byte[], byte[]> visitor) {
+        ensureOpen();
         try (ReadOptions options = new ReadOptions().setFillCache(false);
                 RocksIterator it = db.newIterator(handles[table.ordinal()], options)) {
             if (from.length == 0) {
@@ -206,6 +208,7 @@ public final class RocksStore implements AutoCloseable {
 
     /** The last key of {@code table}, or {@code null} if it is empty. */
     public byte[] lastKey(Table table) {
+        ensureOpen();
         try (RocksIterator it = db.newIterator(handles[table.ordinal()])) {
             it.seekToLast();
             return it.isValid() ? it.key() : null;
@@ -237,6 +240,7 @@ public final class RocksStore implements AutoCloseable {
      * What a disk quota (reject with 0x97 Quota exceeded) compares against.
      */
     public long diskBytes() {
+        ensureOpen();
         try {
             long total = db.getAggregatedLongProperty("rocksdb.total-sst-files-size");
             for (LogFile wal : db.getSortedWalFiles()) {
@@ -250,6 +254,7 @@ public final class RocksStore implements AutoCloseable {
 
     /** A RocksDB property, such as {@code rocksdb.total-sst-files-size}, or {@code null}. */
     public String property(String name) {
+        ensureOpen();
         try {
             return db.getProperty(name);
         } catch (RocksDBException e) {
@@ -268,6 +273,13 @@ public final class RocksStore implements AutoCloseable {
     /** What WAL recovery dropped on open, and where a damaged store was moved. */
     public RecoveryReport walReport() {
         return walReport;
+    }
+
+    /** Native handles are freed by close; touching them afterwards would crash the JVM, not throw. */
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("store " + config.dir() + " is closed");
+        }
     }
 
     /** Commits what is queued, then releases every native resource. Idempotent. */
