@@ -217,6 +217,7 @@ public final class RocksStore implements AutoCloseable {
 
     /** Compacts the tables where deletes pile up (queue, messages, inbound) and drops their tombstones. */
     public void compact() {
+        ensureOpen();
         try {
             for (Table t : new Table[] {Table.QUEUE, Table.MESSAGES, Table.INBOUND}) {
                 db.compactRange(handles[t.ordinal()]);
