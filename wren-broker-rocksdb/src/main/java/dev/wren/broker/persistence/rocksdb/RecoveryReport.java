@@ -15,7 +15,8 @@ import java.util.List;
  * @param queueEntries queue entries found
  * @param droppedQueueEntries queued entries removed because their message expired or was missing
  * @param orphanMessages messages removed because no queue referenced them any more
- * @param orphanClientKeys subscriptions and inbound QoS 2 ids removed because their session did not exist
+ * @param orphanClientKeys subscriptions and inbound QoS 2 ids removed because their session did not
+ *     exist, plus expired retained messages
  * @param messages messages kept
  */
 public record RecoveryReport(int walCorruptions, long walBytesDropped, List<String> walMessages, Path movedAsideTo,

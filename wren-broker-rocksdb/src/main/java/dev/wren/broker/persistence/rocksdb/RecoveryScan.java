@@ -48,6 +48,7 @@ final class RecoveryScan {
         sweepOrphans();
         sweepClientKeys(Table.SUBSCRIPTIONS);
         sweepClientKeys(Table.INBOUND);
+        sweepExpiredRetained();
         if (!repairs.isEmpty()) {
             store.commit(repairs).join();
         }
@@ -123,6 +124,17 @@ final class RecoveryScan {
             if (!liveClients.contains(Keys.clientOf(key))) {
                 orphanKeys++;
                 repairs.delete(table, key);
+            }
+        });
+    }
+
+    /** Retained messages whose Message Expiry Interval ran out while the broker was down [MQTT-3.3.2-5]. */
+    private void sweepExpiredRetained() {
+        store.scan(Table.RETAINED, new byte[0], (key, value) -> {
+            long expiresAt = Records.messageExpiresAt(value);
+            if (expiresAt >= 0 && now >= expiresAt) {
+                orphanKeys++;
+                repairs.delete(Table.RETAINED, key);
             }
         });
     }

@@ -180,6 +180,20 @@ class DurableStoreTest {
         }
     }
 
+    @Test
+    void open_afterRetainedMessageExpired_removesIt() {
+        PublishProperties tenSeconds = new PublishProperties(false, 10, null, null, null, List.of());
+        try (DurableStore store = open(T0)) {
+            store.commit(store.stageRetain(new Batch(), StoredMessage.arrived(0, "r/1", Binary.utf8("v"),
+                    QoS.AT_LEAST_ONCE, true, tenSeconds, null, T0))).join();
+            store.commit(store.stageRetain(new Batch(), StoredMessage.arrived(0, "r/2", Binary.utf8("v"),
+                    QoS.AT_LEAST_ONCE, true, null, null, T0))).join();
+        }
+        try (DurableStore store = open(T0 + 10_000)) {
+            assertThat(store.retained()).extracting(StoredMessage::topic).containsExactly("r/2");
+        }
+    }
+
     private DurableStore open(long nowMillis) {
         Clock clock = Clock.fixed(Instant.ofEpochMilli(nowMillis), ZoneOffset.UTC);
         return DurableStore.open(StoreConfig.defaults(dir).withClock(clock));
