@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * last action on the old loop; a drain task that lands on the old loop re-dispatches itself.
  */
 public final class Session {
+    /** Deliveries per drain task before it yields the event loop to other channels. */
+    private static final int DRAIN_BUDGET = 4096;
+
     private final String clientId;
     private final SessionHooks hooks;
     private final BrokerMetrics metrics;
@@ -109,16 +112,27 @@ public final class Session {
         }
         long now = clock.millis();
         int missed = wip.get();
+        int budget = DRAIN_BUDGET;
         for (;;) {
             Delivery d;
             while ((d = inbox.poll()) != null) {
                 deliver(d, now);
+                if (--budget == 0) {
+                    // a huge burst must not starve the loop's other channels: flush and continue later
+                    flushLink();
+                    current.execute(drainTask);
+                    return;
+                }
             }
             missed = wip.addAndGet(-missed);
             if (missed == 0) {
                 break;
             }
         }
+        flushLink();
+    }
+
+    private void flushLink() {
         if (link != null) {
             link.flush();
         }
