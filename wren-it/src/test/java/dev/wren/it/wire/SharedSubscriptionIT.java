@@ -111,4 +111,61 @@ class SharedSubscriptionIT {
             assertThat(b.receive().payload().toUtf8String()).isEqualTo("m" + i);
         }
     }
+
+    @Test
+    @DisplayName("[4.8.2] QoS 1: a message unacknowledged by a member whose session ends is sent to another member")
+    void shared_qos1_memberSessionEnds_redelivered() {
+        RawClient a = member("a", "$share/g/rd/t", QoS.AT_LEAST_ONCE); // session expiry 0: ends at close
+        RawClient pub = broker.connected(MqttVersion.V5, "pub");
+        pub.publish("rd/t", "m", QoS.AT_LEAST_ONCE);
+        Publish first = a.expect(Publish.class); // no PUBACK
+        RawClient b = member("b", "$share/g/rd/t", QoS.AT_LEAST_ONCE);
+        a.close();
+        Publish again = b.receive();
+        assertThat(again.payload().toUtf8String()).isEqualTo(first.payload().toUtf8String());
+    }
+
+    @Test
+    @DisplayName("[MQTT-4.8.2-5] QoS 2: a message in flight to a member whose session ends is NOT sent to another member")
+    void shared_qos2_memberSessionEnds_notSentToOthers() {
+        RawClient a = member("a", "$share/g/q2/t", QoS.EXACTLY_ONCE);
+        RawClient pub = broker.connected(MqttVersion.V5, "pub");
+        pub.publish("q2/t", "m", QoS.EXACTLY_ONCE);
+        a.expect(Publish.class); // no PUBREC
+        RawClient b = member("b", "$share/g/q2/t", QoS.EXACTLY_ONCE);
+        a.close();
+        broker.awaitConnections(2); // pub and b
+        b.expectNothingFor(QUIET);
+    }
+
+    @Test
+    @DisplayName("[MQTT-4.8.2-4] QoS 2: delivery to a member with a persistent session is completed when it reconnects")
+    void shared_qos2_memberReconnects_deliveryCompleted() {
+        RawClient a = broker.rawClient();
+        a.connect(dev.wren.it.kit.ConnectBuilder.v5("a").cleanStart(false).sessionExpiry(600).build());
+        a.subscribe("$share/g/q2r/t", QoS.EXACTLY_ONCE);
+        RawClient b = member("b", "$share/g/q2r/t", QoS.EXACTLY_ONCE);
+        RawClient pub = broker.connected(MqttVersion.V5, "pub");
+        Publish got = null;
+        RawClient holder = null;
+        for (int i = 0; i < 2 && got == null; i++) { // round robin: one of the first two goes to a
+            pub.publish("q2r/t", "m" + i, QoS.EXACTLY_ONCE);
+            if (a.hasDataWithin(QUIET)) {
+                got = a.expect(Publish.class);
+                holder = a;
+            } else {
+                b.receive();
+            }
+        }
+        assertThat(got).as("member a got one of two messages").isNotNull();
+        holder.close(); // no PUBREC
+        broker.awaitConnections(2);
+        b.expectNothingFor(QUIET);
+        RawClient back = broker.rawClient();
+        assertThat(back.connect(dev.wren.it.kit.ConnectBuilder.v5("a").cleanStart(false).sessionExpiry(600).build())
+                .sessionPresent()).isTrue();
+        Publish again = back.expect(Publish.class);
+        assertThat(again.payload()).isEqualTo(got.payload());
+        assertThat(again.dup()).isTrue();
+    }
 }
