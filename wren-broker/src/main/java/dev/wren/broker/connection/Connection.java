@@ -246,6 +246,7 @@ public final class Connection implements SessionLink {
         ctx.metrics().dropped(Metric.DROPPED_TOO_LARGE_FOR_CLIENT, clientId());
         if (packetId != 0 && session != null) {
             session.discard(packetId);
+            transport.flush(); // runs from a write listener, outside any read burst or drain
         }
     }
 

@@ -1,0 +1,56 @@
+package dev.wren.broker.connection;
+
+import static dev.wren.broker.connection.Harness.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wren.broker.BrokerConfig;
+import dev.wren.broker.metrics.Metric;
+import dev.wren.codec.MqttVersion;
+import dev.wren.codec.QoS;
+import dev.wren.codec.TopicFilter;
+import dev.wren.codec.packet.Connect;
+import dev.wren.codec.packet.ConnectProperties;
+import dev.wren.codec.packet.Publish;
+import dev.wren.codec.packet.Subscribe;
+import dev.wren.codec.packet.Subscription;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OutboundDetailsTest {
+    private static Connect connect(String id, int receiveMax, long maxPacket, int aliasMax) {
+        ConnectProperties p = new ConnectProperties(0, receiveMax, maxPacket, aliasMax, false, true, List.of(), null,
+                null);
+        return new Connect(MqttVersion.V5, id, true, 60, null, null, null, p);
+    }
+
+    @Test
+    void outboundAliases_assignedUpToClientMaximum_thenTopicOnlyAfterwards() {
+        Harness h = new Harness(BrokerConfig.builder().outboundTopicAliases(true).build());
+        Harness.Client sub = h.client().send(connect("s", 65535, 0, 1));
+        sub.send(new Subscribe(1, List.of(new Subscription(new TopicFilter("#"), QoS.AT_MOST_ONCE))));
+        sub.take();
+        Harness.Client pub = h.client().send(connect("p", 65535, 0, 0));
+        pub.send(publish("a", "1", QoS.AT_MOST_ONCE, 0)).send(publish("a", "2", QoS.AT_MOST_ONCE, 0))
+                .send(publish("b", "3", QoS.AT_MOST_ONCE, 0));
+        List<Publish> got = sub.take(Publish.class);
+        assertThat(got).extracting(Publish::topic).containsExactly("a", "", "b");
+        assertThat(got).extracting(Publish::topicAlias).containsExactly(1, 1, 0);
+    }
+
+    @Test
+    void publishTooLargeForClient_discardedAsIfAcknowledged_windowFreed() {
+        Harness h = new Harness();
+        Harness.Client sub = h.client().send(connect("s", 1, 100, 0));
+        sub.send(new Subscribe(1, List.of(new Subscription(new TopicFilter("t"), QoS.AT_LEAST_ONCE))));
+        sub.take();
+        assertThat(sub.transport.outboundMax).isEqualTo(100);
+        Harness.Client pub = h.client().send(connect("p", 65535, 0, 0));
+        pub.send(publish("t", "big", QoS.AT_LEAST_ONCE, 1)).send(publish("t", "next", QoS.AT_LEAST_ONCE, 2));
+        Publish big = sub.take(Publish.class).get(0);
+        // the encoder refuses it (simulated): the slot is freed and the next message goes out
+        sub.transport.loop.run(() -> sub.connection.onPublishTooLarge(big.packetId()));
+        h.settle();
+        assertThat(sub.take(Publish.class)).extracting(p -> p.payload().toUtf8String()).containsExactly("next");
+        assertThat(h.metrics.get(Metric.DROPPED_TOO_LARGE_FOR_CLIENT)).isEqualTo(1);
+    }
+}
