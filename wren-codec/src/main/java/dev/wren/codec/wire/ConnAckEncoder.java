@@ -7,7 +7,8 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * CONNACK (3.2). In 3.x the reason code becomes the nearest return code and the properties are
- * not sent; 3.1 has no Session Present flag. Properties at their default are not written.
+ * not sent; 3.1 has no Session Present flag, and a refusal is always sent with Session Present 0.
+ * Properties at their default are not written.
  */
 final class ConnAckEncoder {
     private ConnAckEncoder() {}
@@ -17,7 +18,8 @@ final class ConnAckEncoder {
     }
 
     static void write(ConnAck c, MqttVersion v, ByteBuf out) {
-        boolean sessionPresent = c.sessionPresent() && v != MqttVersion.V3_1;
+        // 3.1 has no Session Present; a refusal always carries 0 [MQTT-3.2.2-6] (3.1.1: [MQTT-3.2.2-4]).
+        boolean sessionPresent = c.sessionPresent() && v != MqttVersion.V3_1 && !c.reasonCode().isError();
         out.writeByte(sessionPresent ? 1 : 0);
         if (!v.isV5()) {
             out.writeByte(c.reasonCode().toV3ConnAckCode());

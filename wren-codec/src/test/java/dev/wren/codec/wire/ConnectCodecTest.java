@@ -14,6 +14,7 @@ import dev.wren.codec.packet.ConnectProperties;
 import dev.wren.codec.packet.PublishProperties;
 import dev.wren.codec.packet.Will;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** CONNECT (3.1) and CONNACK (3.2) byte by byte, both directions, every version. */
@@ -121,6 +122,16 @@ class ConnectCodecTest {
                 0x20, 0x02,                             // fixed header, remaining length 2
                 0x00,                                   // reserved byte (3.1 has no session present)
                 0x01);                                  // return code 1: unacceptable protocol version
+    }
+
+    @Test
+    @DisplayName("[MQTT-3.2.2-6] (3.1.1: [MQTT-3.2.2-4]) a refusal is encoded with Session Present 0")
+    void encode_connAckRefusedWithSessionPresent_writesZero_MQTT_3_2_2_6() {
+        ConnAck refused = new ConnAck(true, ReasonCode.NOT_AUTHORIZED);
+        org.assertj.core.api.Assertions.assertThat(CodecSupport.encode(refused, MqttVersion.V5))
+                .containsExactly(0x20, 0x03, 0x00, 0x87, 0x00);
+        org.assertj.core.api.Assertions.assertThat(CodecSupport.encode(refused, MqttVersion.V3_1_1))
+                .containsExactly(0x20, 0x02, 0x00, 0x05);
     }
 
     @Test
