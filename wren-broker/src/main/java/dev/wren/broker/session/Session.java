@@ -240,6 +240,7 @@ public final class Session {
         subscriptionIds.clear();
         outbound.clear();
         inboundQos2.clear();
+        inbox.clear(); // routed to the old session's subscriptions: not for the new one
         isNew = true;
     }
 
