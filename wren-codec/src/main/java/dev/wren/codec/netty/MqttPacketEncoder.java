@@ -81,7 +81,11 @@ public final class MqttPacketEncoder extends MessageToByteEncoder<MqttPacket> {
 
     @Override
     protected void encode(ChannelHandlerContext ctx, MqttPacket msg, ByteBuf out) {
-        MqttEncoder.encode(msg, msg == sizedPacket ? sizedVersion : versionFor(msg), out);
+        if (msg == sizedPacket) {
+            MqttEncoder.encode(msg, sizedVersion, sizedLength, out);
+        } else {
+            MqttEncoder.encode(msg, versionFor(msg), out);
+        }
     }
 
     private MqttVersion versionFor(MqttPacket msg) {

@@ -39,7 +39,30 @@ public final class MqttEncoder {
 
     /** Writes {@code p} encoded for {@code v} to {@code out}. */
     public static void encode(MqttPacket p, MqttVersion v, ByteBuf out) {
-        int remaining = remainingLength(p, v);
+        write(p, v, remainingLength(p, v), out);
+    }
+
+    /**
+     * Writes {@code p} when the caller already has its {@link #encodedLength} (to size the
+     * buffer), sparing a second pass over the strings and properties.
+     *
+     * @throws IllegalStateException if {@code encodedLength} is not the packet's encoded length
+     */
+    public static void encode(MqttPacket p, MqttVersion v, int encodedLength, ByteBuf out) {
+        write(p, v, remainingFromEncoded(encodedLength), out);
+    }
+
+    private static int remainingFromEncoded(int encodedLength) {
+        for (int size = 1; size <= 4; size++) {
+            int remaining = encodedLength - 1 - size;
+            if (remaining >= 0 && Vbi.size(remaining) == size) {
+                return remaining;
+            }
+        }
+        throw new IllegalStateException("not an encoded length: " + encodedLength);
+    }
+
+    private static void write(MqttPacket p, MqttVersion v, int remaining, ByteBuf out) {
         out.writeByte(p.type().value() << 4 | flags(p));
         Vbi.write(out, remaining);
         int bodyStart = out.writerIndex();

@@ -50,6 +50,19 @@ class RoundTripProperties {
         }
     }
 
+    @Property(tries = 300)
+    void encodeWithKnownLength_sameBytes(@ForAll("cases") PacketGenerator.Case c) {
+        int length = MqttEncoder.encodedLength(c.packet(), c.version());
+        ByteBuf out = io.netty.buffer.Unpooled.buffer(length, length);
+        try {
+            MqttEncoder.encode(c.packet(), c.version(), length, out);
+            assertThat(io.netty.buffer.ByteBufUtil.getBytes(out))
+                    .isEqualTo(MqttEncoder.encodeToBytes(c.packet(), c.version()));
+        } finally {
+            out.release();
+        }
+    }
+
     @Property(tries = 200)
     void generator_coversEveryTypeDeterministically(@ForAll long seed) {
         PacketGenerator g = new PacketGenerator(new Random(seed));
