@@ -60,9 +60,17 @@ public final class RawClient implements AutoCloseable {
 
     /** Opens a TCP connection to {@code 127.0.0.1:port}. */
     public static RawClient open(int port) {
+        return open(port, 0);
+    }
+
+    /** Opens a connection with a small socket receive buffer ({@code receiveBuffer} bytes; 0 = default), for slow-consumer tests. */
+    public static RawClient open(int port, int receiveBuffer) {
         try {
             Socket s = new Socket();
             s.setTcpNoDelay(true);
+            if (receiveBuffer > 0) {
+                s.setReceiveBufferSize(receiveBuffer);
+            }
             s.connect(new InetSocketAddress("127.0.0.1", port), (int) TIMEOUT.toMillis());
             s.setSoTimeout((int) TIMEOUT.toMillis());
             return new RawClient(s);
