@@ -87,4 +87,30 @@ class ReasonCodesIT {
         v5.expectDisconnect(ReasonCode.SERVER_SHUTTING_DOWN);
         v3.expectClosed();
     }
+
+    @Test
+    @DisplayName("[MQTT-3.9.2-1] v5: a SUBACK is still sent to a client with a small Maximum Packet Size, without a Reason String that would not fit")
+    void suback_smallClientMaximum_reasonStringDropped() {
+        RawClient c = broker.rawClient();
+        c.connect(ConnectBuilder.v5("small").maximumPacketSize(12).build());
+        c.send(Packets.subscribe(1, Packets.sub("ms/a", QoS.AT_MOST_ONCE), Packets.sub("ms/b", QoS.AT_MOST_ONCE)));
+        byte[] frame = c.readFrame();
+        assertThat(frame).as("SUBACK").isNotNull();
+        assertThat(frame[0] & 0xFF).isEqualTo(0x90);
+        assertThat(frame.length).isLessThanOrEqualTo(12);
+    }
+
+    @Test
+    @DisplayName("[MQTT-3.14.2-3] v5: a server DISCONNECT (0x8E) reaches a client with a small Maximum Packet Size")
+    void disconnect_smallClientMaximum_stillSent() {
+        RawClient old = broker.rawClient();
+        old.connect(ConnectBuilder.v5("same").maximumPacketSize(8).build());
+        broker.connected(MqttVersion.V5, "same");
+        byte[] frame = old.readFrame();
+        assertThat(frame).as("DISCONNECT before the close").isNotNull();
+        assertThat(frame[0] & 0xFF).isEqualTo(0xE0);
+        assertThat(frame.length).isLessThanOrEqualTo(8);
+        assertThat(frame[2] & 0xFF).isEqualTo(0x8E);
+        old.expectClosed();
+    }
 }
