@@ -7,6 +7,7 @@ import dev.wren.broker.metrics.Metric;
 import dev.wren.broker.session.Loop;
 import dev.wren.codec.MalformedPacketException;
 import dev.wren.codec.PacketTooLargeException;
+import dev.wren.codec.PacketType;
 import dev.wren.codec.netty.CodecState;
 import dev.wren.codec.packet.MqttPacket;
 import io.netty.buffer.Unpooled;
@@ -101,8 +102,14 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements T
 
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-        if (cause instanceof PacketTooLargeException) {
-            connection.onPublishTooLarge(0); // QoS 0 PUBLISH or another packet: dropped [MQTT-3.1.2-24]
+        if (cause instanceof PacketTooLargeException tooLarge) {
+            if (tooLarge.packetType() == PacketType.PUBLISH) {
+                connection.onPublishTooLarge(0); // a QoS 0 PUBLISH: dropped as if delivered [MQTT-3.1.2-25]
+            } else {
+                // a CONNACK, ack or DISCONNECT that cannot fit the client's maximum: the protocol cannot go on
+                LOG.debug("{} too large for {}, closing", tooLarge.packetType(), remoteAddress());
+                context.close();
+            }
         } else if (cause instanceof ClosedChannelException) {
             LOG.trace("write to a closed channel");
         } else if (cause instanceof IOException) {
