@@ -1,5 +1,6 @@
 package dev.wren.codec.netty;
 
+import dev.wren.codec.packet.Auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wren.codec.Binary;
@@ -104,7 +105,7 @@ class MqttPacketEncoderTest {
     @Test
     void write_invalidPacketForVersion_failsPromise() {
         EmbeddedChannel ch = new EmbeddedChannel(new MqttPacketEncoder(new CodecState(MqttVersion.V3_1_1)));
-        ChannelFuture f = ch.writeAndFlush(new dev.wren.codec.packet.Auth(ReasonCode.SUCCESS, null, null));
+        ChannelFuture f = ch.writeAndFlush(new Auth(ReasonCode.SUCCESS, null, null));
         assertThat(f.cause()).isInstanceOf(IllegalArgumentException.class);
         assertThat((Object) ch.readOutbound()).isNull();
         assertThat(ch.finishAndReleaseAll()).isFalse();

@@ -1,5 +1,6 @@
 package dev.wren.codec.wire;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static dev.wren.codec.wire.CodecSupport.assertWire;
 
 import dev.wren.codec.Binary;
@@ -128,9 +129,9 @@ class ConnectCodecTest {
     @DisplayName("[MQTT-3.2.2-6] (3.1.1: [MQTT-3.2.2-4]) a refusal is encoded with Session Present 0")
     void encode_connAckRefusedWithSessionPresent_writesZero_MQTT_3_2_2_6() {
         ConnAck refused = new ConnAck(true, ReasonCode.NOT_AUTHORIZED);
-        org.assertj.core.api.Assertions.assertThat(CodecSupport.encode(refused, MqttVersion.V5))
+        assertThat(CodecSupport.encode(refused, MqttVersion.V5))
                 .containsExactly(0x20, 0x03, 0x00, 0x87, 0x00);
-        org.assertj.core.api.Assertions.assertThat(CodecSupport.encode(refused, MqttVersion.V3_1_1))
+        assertThat(CodecSupport.encode(refused, MqttVersion.V3_1_1))
                 .containsExactly(0x20, 0x02, 0x00, 0x05);
     }
 

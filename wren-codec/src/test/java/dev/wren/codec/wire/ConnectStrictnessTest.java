@@ -1,5 +1,7 @@
 package dev.wren.codec.wire;
 
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import static dev.wren.codec.wire.CodecSupport.MALFORMED;
 import static dev.wren.codec.wire.CodecSupport.PROTOCOL;
 import static dev.wren.codec.wire.CodecSupport.ascii;
@@ -47,7 +49,7 @@ class ConnectStrictnessTest {
 
     @Test
     void connectProtocolLevel_readsTheLevelOfAnyConnect() {
-        io.netty.buffer.ByteBuf in = io.netty.buffer.Unpooled.wrappedBuffer(
+        ByteBuf in = Unpooled.wrappedBuffer(
                 CodecSupport.bytes(connect(6, 0x02, 0x00, 0x01, 'c')));
         try {
             assertThat(MqttDecoder.connectProtocolLevel(in, 0)).isEqualTo(6);

@@ -1,5 +1,7 @@
 package dev.wren.codec.wire;
 
+import dev.wren.codec.MalformedPacketException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.wren.codec.wire.CodecSupport.C4;
 import static dev.wren.codec.wire.CodecSupport.C5;
 import static dev.wren.codec.wire.CodecSupport.MALFORMED;
@@ -95,9 +97,8 @@ class FixedHeaderStrictnessTest {
     void frameLength_tooLarge_rejectedFromTheHeaderAlone() {
         ByteBuf header = Unpooled.wrappedBuffer(CodecSupport.bytes(0x30, 0xFF, 0x7F));
         try {
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                    () -> MqttDecoder.frameLength(header, S5.withMaximumPacketSize(1000)))
-                    .isInstanceOf(dev.wren.codec.MalformedPacketException.class);
+            assertThatThrownBy(() -> MqttDecoder.frameLength(header, S5.withMaximumPacketSize(1000)))
+                    .isInstanceOf(MalformedPacketException.class);
         } finally {
             header.release();
         }

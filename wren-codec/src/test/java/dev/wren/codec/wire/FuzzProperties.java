@@ -1,5 +1,6 @@
 package dev.wren.codec.wire;
 
+import dev.wren.codec.packet.Connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wren.codec.MalformedPacketException;
@@ -110,7 +111,7 @@ class FuzzProperties {
                 MqttPacket p = MqttDecoder.decode(in, c);
                 assertThat(in.readerIndex()).isEqualTo(before + length);
                 assertThat(p).isNotNull();
-                if (c.version() == null && p instanceof dev.wren.codec.packet.Connect connect) {
+                if (c.version() == null && p instanceof Connect connect) {
                     c = c.withVersion(connect.version());
                 }
             }

@@ -1,8 +1,11 @@
 package dev.wren.codec.wire;
 
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBufUtil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wren.codec.MqttVersion;
+import dev.wren.codec.PacketType;
 import dev.wren.codec.packet.MqttPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -53,10 +56,10 @@ class RoundTripProperties {
     @Property(tries = 300)
     void encodeWithKnownLength_sameBytes(@ForAll("cases") PacketGenerator.Case c) {
         int length = MqttEncoder.encodedLength(c.packet(), c.version());
-        ByteBuf out = io.netty.buffer.Unpooled.buffer(length, length);
+        ByteBuf out = Unpooled.buffer(length, length);
         try {
             MqttEncoder.encode(c.packet(), c.version(), length, out);
-            assertThat(io.netty.buffer.ByteBufUtil.getBytes(out))
+            assertThat(ByteBufUtil.getBytes(out))
                     .isEqualTo(MqttEncoder.encodeToBytes(c.packet(), c.version()));
         } finally {
             out.release();
@@ -67,8 +70,8 @@ class RoundTripProperties {
     void generator_coversEveryTypeDeterministically(@ForAll long seed) {
         PacketGenerator g = new PacketGenerator(new Random(seed));
         for (MqttVersion v : MqttVersion.values()) {
-            for (dev.wren.codec.PacketType t : dev.wren.codec.PacketType.values()) {
-                if (t == dev.wren.codec.PacketType.AUTH && !v.isV5()) {
+            for (PacketType t : PacketType.values()) {
+                if (t == PacketType.AUTH && !v.isV5()) {
                     continue;
                 }
                 PacketGenerator.Case c = g.of(t, v);

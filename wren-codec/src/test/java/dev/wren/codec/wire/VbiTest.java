@@ -1,10 +1,12 @@
 package dev.wren.codec.wire;
 
+import io.netty.buffer.ByteBufUtil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.util.HexFormat;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,11 +28,11 @@ class VbiTest {
     })
     @DisplayName("[MQTT-1.5.5-1] table 1-1 boundaries, minimum number of bytes")
     void writeAndPeek_boundaries_MQTT_1_5_5_1(int value, String hex) {
-        byte[] expected = java.util.HexFormat.ofDelimiter(" ").parseHex(hex);
+        byte[] expected = HexFormat.ofDelimiter(" ").parseHex(hex);
         ByteBuf buf = Unpooled.buffer();
         try {
             Vbi.write(buf, value);
-            assertThat(io.netty.buffer.ByteBufUtil.getBytes(buf)).isEqualTo(expected);
+            assertThat(ByteBufUtil.getBytes(buf)).isEqualTo(expected);
             assertThat(Vbi.size(value)).isEqualTo(expected.length);
             assertThat(Vbi.peek(buf, 0)).isEqualTo(value);
         } finally {
