@@ -1,6 +1,5 @@
 package dev.wren.codec.netty;
 
-import dev.wren.codec.packet.Auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wren.codec.Binary;
@@ -9,6 +8,7 @@ import dev.wren.codec.PacketTooLargeException;
 import dev.wren.codec.PacketType;
 import dev.wren.codec.QoS;
 import dev.wren.codec.ReasonCode;
+import dev.wren.codec.packet.Auth;
 import dev.wren.codec.packet.Connect;
 import dev.wren.codec.packet.ConnectProperties;
 import dev.wren.codec.packet.Disconnect;

@@ -1,7 +1,7 @@
 package dev.wren.codec.wire;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static dev.wren.codec.wire.CodecSupport.assertWire;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wren.codec.Binary;
 import dev.wren.codec.MqttVersion;

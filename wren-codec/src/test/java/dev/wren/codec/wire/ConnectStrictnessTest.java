@@ -1,7 +1,5 @@
 package dev.wren.codec.wire;
 
-import io.netty.buffer.Unpooled;
-import io.netty.buffer.ByteBuf;
 import static dev.wren.codec.wire.CodecSupport.MALFORMED;
 import static dev.wren.codec.wire.CodecSupport.PROTOCOL;
 import static dev.wren.codec.wire.CodecSupport.ascii;
@@ -12,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wren.codec.MqttVersion;
 import dev.wren.codec.ReasonCode;
 import dev.wren.codec.packet.Connect;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
 package dev.wren.codec.wire;
 
-import dev.wren.codec.MalformedPacketException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.wren.codec.wire.CodecSupport.C4;
 import static dev.wren.codec.wire.CodecSupport.C5;
 import static dev.wren.codec.wire.CodecSupport.MALFORMED;
@@ -10,7 +8,9 @@ import static dev.wren.codec.wire.CodecSupport.S4;
 import static dev.wren.codec.wire.CodecSupport.S5;
 import static dev.wren.codec.wire.CodecSupport.rejects;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wren.codec.MalformedPacketException;
 import dev.wren.codec.MqttVersion;
 import dev.wren.codec.ReasonCode;
 import io.netty.buffer.ByteBuf;

@@ -1,24 +1,24 @@
 package dev.wren.codec.wire;
 
-import dev.wren.codec.packet.Connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wren.codec.MalformedPacketException;
 import dev.wren.codec.MqttVersion;
+import dev.wren.codec.netty.LeakDetection;
+import dev.wren.codec.packet.Connect;
 import dev.wren.codec.packet.MqttPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import dev.wren.codec.netty.LeakDetection;
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
  * Whatever the bytes, the decoder yields a packet or a {@link MalformedPacketException}, never

@@ -1,22 +1,22 @@
 package dev.wren.codec.wire;
 
-import io.netty.buffer.Unpooled;
-import io.netty.buffer.ByteBufUtil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wren.codec.MqttVersion;
 import dev.wren.codec.PacketType;
+import dev.wren.codec.netty.LeakDetection;
 import dev.wren.codec.packet.MqttPacket;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.util.Random;
-import dev.wren.codec.netty.LeakDetection;
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
 
 /** Encode then decode gives back the same packet, for random valid packets of every type and version. */
 class RoundTripProperties {

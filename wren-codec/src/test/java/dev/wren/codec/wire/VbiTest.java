@@ -1,10 +1,10 @@
 package dev.wren.codec.wire;
 
-import io.netty.buffer.ByteBufUtil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.util.HexFormat;
 import org.junit.jupiter.api.DisplayName;
