@@ -189,4 +189,21 @@ class EdgeCasesIT {
             own.stop();
         }
     }
+
+    @Test
+    @DisplayName("[MQTT-4.3.3-7] v5: a QoS 2 PUBLISH already sent is not expired: it is resent on resumption after its expiry passed")
+    void qos2Sent_notExpired() {
+        RawClient sub = persistent(MqttVersion.V5, "sub");
+        sub.subscribe("qx/t", QoS.EXACTLY_ONCE);
+        broker.connected(MqttVersion.V5, "pub").publish(Packets.publish("qx/t", "x", QoS.EXACTLY_ONCE, 1, Packets.expiry(10)));
+        Publish first = sub.expect(Publish.class); // no PUBREC
+        sub.close();
+        broker.awaitConnections(1);
+        broker.clock().advance(Duration.ofSeconds(30));
+        broker.broker().runMaintenance();
+        RawClient back = persistent(MqttVersion.V5, "sub");
+        Publish again = back.expect(Publish.class);
+        assertThat(again.packetId()).isEqualTo(first.packetId());
+        assertThat(again.dup()).isTrue();
+    }
 }

@@ -143,7 +143,7 @@ class MustStatementsIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.3.2-4..20] v5: a QoS 2 message keeps all its properties through the broker")
+    @DisplayName("[MQTT-3.3.2-4][MQTT-3.3.2-15][MQTT-3.3.2-16][MQTT-3.3.2-17][MQTT-3.3.2-20] v5: a QoS 2 message keeps all its properties through the broker")
     void qos2_propertiesKept() {
         RawClient sub = broker.connected(MqttVersion.V5, "sub");
         sub.subscribe("pq/t", QoS.EXACTLY_ONCE);
@@ -152,5 +152,18 @@ class MustStatementsIT {
         broker.connected(MqttVersion.V5, "pub").publish(Packets.publish("pq/t", "x", QoS.EXACTLY_ONCE, 4, props));
         Publish p = sub.receive();
         assertThat(p.properties()).isEqualTo(props);
+    }
+
+    @Test
+    @DisplayName("[MQTT-3.3.2-2][MQTT-4.7.0-1] v5: a Topic Name with a wildcard is refused (DISCONNECT 0x81, 0x82 or 0x90) and not delivered")
+    void v5TopicNameWithWildcard_refused() {
+        RawClient sub = broker.connected(MqttVersion.V5, "sub");
+        sub.subscribe("wc/#", QoS.AT_MOST_ONCE);
+        RawClient c = broker.connected(MqttVersion.V5, "c");
+        c.sendHex("30 07 00 04 77 63 2f 2b 00"); // PUBLISH "wc/+", no properties, empty payload
+        dev.wren.codec.packet.Disconnect d = c.expect(dev.wren.codec.packet.Disconnect.class);
+        assertThat(d.reasonCode()).isIn(ReasonCode.MALFORMED_PACKET, ReasonCode.PROTOCOL_ERROR, ReasonCode.TOPIC_NAME_INVALID);
+        c.expectClosed();
+        sub.expectNothingFor(QUIET);
     }
 }

@@ -62,7 +62,7 @@ class RetainIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-3.3.1-10][MQTT-3.3.1-11](3.1.1) [MQTT-3.3.1-6][MQTT-3.3.1-7](5.0) an empty retained payload deletes the retained message and is not stored")
+    @DisplayName("[MQTT-3.3.1-10](3.1.1) [MQTT-3.3.1-11](3.1.1) [MQTT-3.3.1-6](5.0) [MQTT-3.3.1-7](5.0) an empty retained payload deletes the retained message and is not stored")
     void retained_emptyPayload_deletes(MqttVersion v) {
         RawClient pub = publisher(v);
         pub.publishRetained("ret/d", "doomed", QoS.AT_LEAST_ONCE);

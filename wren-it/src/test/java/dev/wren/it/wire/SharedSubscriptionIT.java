@@ -168,4 +168,26 @@ class SharedSubscriptionIT {
         assertThat(again.payload()).isEqualTo(got.payload());
         assertThat(again.dup()).isTrue();
     }
+
+    @Test
+    @DisplayName("[MQTT-4.8.2-3] a shared subscription's granted QoS is respected")
+    void shared_grantedQosRespected() {
+        RawClient m = member("m", "$share/g/gq/t", QoS.AT_MOST_ONCE);
+        broker.connected(MqttVersion.V5, "pub").publish("gq/t", "x", QoS.EXACTLY_ONCE);
+        assertThat(m.receive().qos()).isEqualTo(QoS.AT_MOST_ONCE);
+    }
+
+    @Test
+    @DisplayName("[MQTT-4.8.2-6] a message refused by a member with PUBACK 0x80 is discarded, not sent to another member")
+    void shared_errorAck_notSentToOthers() {
+        RawClient a = member("a", "$share/g/ea/t", QoS.AT_LEAST_ONCE);
+        RawClient pub = broker.connected(MqttVersion.V5, "pub");
+        pub.publish("ea/t", "m", QoS.AT_LEAST_ONCE);
+        Publish p = a.expect(Publish.class);
+        a.send(new dev.wren.codec.packet.PubAck(p.packetId(), dev.wren.codec.ReasonCode.UNSPECIFIED_ERROR));
+        RawClient b = member("b", "$share/g/ea/t", QoS.AT_LEAST_ONCE);
+        a.close();
+        broker.awaitConnections(2);
+        b.expectNothingFor(QUIET);
+    }
 }
