@@ -183,12 +183,18 @@ final class OutboundFlow {
         }
     }
 
-    /** Removes and returns the QoS 1/2 deliveries made through a shared subscription, not yet released. */
+    /**
+     * Removes and returns what a leaving shared-subscription member hands to another member: its
+     * QoS 1 deliveries in flight and its queued (never sent) QoS 1/2 deliveries.
+     */
     List<Delivery> takeShared(Session leaving) {
         List<Delivery> taken = new ArrayList<>();
         for (Iterator<Inflight> it = inflight.values().iterator(); it.hasNext();) {
             Inflight f = it.next();
-            if (f.delivery.group() != null && !f.released && f.delivery.group().hasOtherMember(leaving)) {
+            // QoS 2 already sent stays: it must be completed on reconnect and never go to another member
+            // [MQTT-4.8.2-4] [MQTT-4.8.2-5]; QoS 1 in flight goes to another member (4.8.2 SHOULD)
+            if (f.delivery.group() != null && f.delivery.qos() == QoS.AT_LEAST_ONCE
+                    && f.delivery.group().hasOtherMember(leaving)) {
                 taken.add(f.delivery);
                 it.remove();
             }

@@ -147,6 +147,21 @@ class ConnectionWillAndSharedTest {
     }
 
     @Test
+    void shared_qos2InFlightOfLeavingMember_notSentToOthers_completedOnReconnect() {
+        Harness.Client m1 = h.client().send(connectV5("m1", true, 600));
+        m1.send(new Subscribe(1, List.of(new Subscription(new TopicFilter("$share/g/s/#"), QoS.EXACTLY_ONCE))));
+        m1.take();
+        Harness.Client pub = h.client().send(connectV5("p", true, 0));
+        pub.send(publish("s/x", "q2", QoS.EXACTLY_ONCE, 1));
+        Publish sent = m1.take(Publish.class).get(0);
+        Harness.Client m2 = member("m2");
+        m1.drop(); // no PUBREC
+        assertThat(m2.take(Publish.class)).isEmpty(); // [MQTT-4.8.2-5]
+        Harness.Client back = h.client().send(connectV5("m1", false, 600));
+        assertThat(back.take(Publish.class)).containsExactly(sent.withDup(true)); // [MQTT-4.8.2-4]
+    }
+
+    @Test
     void shared_noLocal_isProtocolError() {
         Harness.Client c = h.client().send(connectV5("m", true, 0));
         c.take();
