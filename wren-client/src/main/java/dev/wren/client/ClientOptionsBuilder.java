@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds {@link ClientOptions}. Not thread-safe: use from one thread. */
+/**
+ * Builds {@link ClientOptions}: each setter sets the component of the same meaning (see the
+ * {@link ClientOptions} parameters for units and defaults). Not thread-safe: use from one thread.
+ */
 public final class ClientOptionsBuilder {
     private String host = "localhost";
     private int port = 1883;
