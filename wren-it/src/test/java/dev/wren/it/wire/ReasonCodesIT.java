@@ -103,14 +103,20 @@ class ReasonCodesIT {
     @Test
     @DisplayName("[MQTT-3.14.2-3] v5: a server DISCONNECT (0x8E) reaches a client with a small Maximum Packet Size")
     void disconnect_smallClientMaximum_stillSent() {
-        RawClient old = broker.rawClient();
-        old.connect(ConnectBuilder.v5("same").maximumPacketSize(8).build());
-        broker.connected(MqttVersion.V5, "same");
-        byte[] frame = old.readFrame();
-        assertThat(frame).as("DISCONNECT before the close").isNotNull();
-        assertThat(frame[0] & 0xFF).isEqualTo(0xE0);
-        assertThat(frame.length).isLessThanOrEqualTo(8);
-        assertThat(frame[2] & 0xFF).isEqualTo(0x8E);
-        old.expectClosed();
+        // a broker whose CONNACK is the bare 5 bytes, so only the DISCONNECT can be too large
+        BrokerExtension own = new BrokerExtension(cfg -> cfg.receiveMaximum(65535).topicAliasMaximum(0));
+        own.start();
+        try (RawClient old = RawClient.open(own.port()); RawClient fresh = RawClient.open(own.port())) {
+            assertThat(old.connect(ConnectBuilder.v5("same").maximumPacketSize(8).build()).reasonCode()).isEqualTo(ReasonCode.SUCCESS);
+            fresh.connectOk(MqttVersion.V5, "same");
+            byte[] frame = old.readFrame();
+            assertThat(frame).as("DISCONNECT before the close").isNotNull();
+            assertThat(frame[0] & 0xFF).isEqualTo(0xE0);
+            assertThat(frame.length).isLessThanOrEqualTo(8);
+            assertThat(frame[2] & 0xFF).isEqualTo(0x8E);
+            old.expectClosed();
+        } finally {
+            own.stop();
+        }
     }
 }
