@@ -149,8 +149,8 @@ public record BrokerConfig(
         private int maxSubscriptionsPerClient = 1000;
         private int maxInflight = 100;
         private long maxSessionExpiryInterval = MAX_INTERVAL;
-        private int maxQueuedMessages = 1000;
-        private long maxQueuedBytes = 16L * 1024 * 1024;
+        private int maxQueuedMessages = 10_000;
+        private long maxQueuedBytes = 64L * 1024 * 1024;
         private boolean queueQos0Offline;
         private boolean allowAnonymous = true;
         private Map<String, String> users = Map.of();
@@ -215,9 +215,9 @@ public record BrokerConfig(
         /** Upper bound of the outbound in-flight window (default 100). */
         public Builder maxInflight(int v) { maxInflight = v; return this; }
         public Builder maxSessionExpiryInterval(long v) { maxSessionExpiryInterval = v; return this; }
-        /** Messages queued per session (default 1000; 0 = none). */
+        /** Messages queued per session (default 10000; 0 = none). */
         public Builder maxQueuedMessages(int v) { maxQueuedMessages = v; return this; }
-        /** Payload bytes queued per session (default 16 MiB; 0 = none). */
+        /** Payload bytes queued per session (default 64 MiB; 0 = none). */
         public Builder maxQueuedBytes(long v) { maxQueuedBytes = v; return this; }
         public Builder queueQos0Offline(boolean v) { queueQos0Offline = v; return this; }
         public Builder allowAnonymous(boolean v) { allowAnonymous = v; return this; }

@@ -19,9 +19,12 @@ import java.util.Map;
  * PUBACK, or PUBREC error, or PUBCOMP, and is never handed out twice meanwhile [MQTT-2.2.1-3].
  *
  * <p>Overflow policy: a delivery that would exceed the queue limits (messages or bytes) is
- * dropped and counted in {@link Metric#DROPPED_QUEUE_FULL}; {@link Offer#OVERFLOW} tells an
- * online session to disconnect its slow consumer. QoS 0 deliveries to a connection whose
- * outbound buffer is full are dropped first and counted in {@link Metric#DROPPED_QOS0_SLOW_CONSUMER}.
+ * dropped (the newest one) and counted in {@link Metric#DROPPED_QUEUE_FULL}. Only if the
+ * connection's socket did not drain at all while the queue filled up (channel unwritable the
+ * whole time) is the result {@link Offer#OVERFLOW}, which makes the online session disconnect
+ * its stuck consumer with 0x97; a consumer that reads but acknowledges too slowly keeps its
+ * connection. QoS 0 deliveries to a connection whose outbound buffer is full are dropped first
+ * and counted in {@link Metric#DROPPED_QOS0_SLOW_CONSUMER}.
  *
  * <p>Thread confinement: the loop of the owning {@link Session}.
  */
@@ -45,6 +48,8 @@ final class OutboundFlow {
     private final String clientId;
     private long queuedBytes;
     private int nextId = 1;
+    /** Whether the channel was writable at some point while the current queue built up. */
+    private boolean writableWhileQueued;
 
     OutboundFlow(String clientId, QueueLimits limits, BrokerMetrics metrics) {
         this.clientId = clientId;
@@ -75,7 +80,14 @@ final class OutboundFlow {
             sendNew(d, link, now);
             return Offer.SENT;
         }
-        return enqueue(d);
+        boolean writable = link.writable();
+        writableWhileQueued = queue.isEmpty() ? writable : writableWhileQueued || writable;
+        Offer result = enqueue(d);
+        if (result == Offer.OVERFLOW && (writable || writableWhileQueued)) {
+            // the socket drains but the client acknowledges too slowly: drop the newest, keep the client
+            return Offer.DROPPED;
+        }
+        return result;
     }
 
     private Offer enqueue(Delivery d) {

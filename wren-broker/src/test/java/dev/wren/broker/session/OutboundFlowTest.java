@@ -107,6 +107,17 @@ class OutboundFlowTest {
     }
 
     @Test
+    void overflow_whileSocketDrains_dropsNewest_noDisconnect() {
+        link.window = 1;
+        flow.offer(d("inflight", QoS.AT_LEAST_ONCE), link, 0); // window full, socket writable
+        for (int i = 0; i < 3; i++) {
+            flow.offer(d("q" + i, QoS.AT_LEAST_ONCE), link, 0);
+        }
+        assertThat(flow.offer(d("q3", QoS.AT_LEAST_ONCE), link, 0)).isEqualTo(OutboundFlow.Offer.DROPPED);
+        assertThat(metrics.get(Metric.DROPPED_QUEUE_FULL)).isEqualTo(1);
+    }
+
+    @Test
     void bytesLimit_applies() {
         OutboundFlow small = new OutboundFlow("c", new QueueLimits(100, 10, false), metrics);
         assertThat(small.offer(d("12345678", QoS.AT_LEAST_ONCE), null, 0)).isEqualTo(OutboundFlow.Offer.QUEUED);
