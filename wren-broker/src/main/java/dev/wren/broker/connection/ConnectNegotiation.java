@@ -4,10 +4,12 @@ import dev.wren.broker.BrokerConfig;
 import dev.wren.codec.MqttVersion;
 import dev.wren.codec.ReasonCode;
 import dev.wren.codec.Topics;
+import dev.wren.codec.packet.ConnAck;
 import dev.wren.codec.packet.ConnAckProperties;
 import dev.wren.codec.packet.Connect;
 import dev.wren.codec.packet.ConnectProperties;
 import dev.wren.codec.packet.Will;
+import dev.wren.codec.wire.MqttEncoder;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -50,9 +52,28 @@ public final class ConnectNegotiation {
         int window = c.version().isV5() ? Math.min(p.receiveMaximum(), cfg.maxInflight()) : cfg.maxInflight();
         int clientMax = (int) Math.min(p.maximumPacketSize(), Integer.MAX_VALUE);
         int aliasMax = cfg.outboundTopicAliases() ? p.topicAliasMaximum() : 0;
-        ConnAckProperties props = connAckProperties(cfg, assigned ? clientId : null,
-                expiry != p.sessionExpiryInterval() && c.version().isV5() ? expiry : -1, serverKeepAlive);
-        return new Result(new Negotiated(clientId, keepAlive, expiry, window, clientMax, aliasMax, props), null);
+        ConnAckProperties props = connAckProperties(cfg, cfg.receiveMaximum(), cfg.topicAliasMaximum(),
+                assigned ? clientId : null, expiry != p.sessionExpiryInterval() && c.version().isV5() ? expiry : -1,
+                serverKeepAlive);
+        int receiveMax = cfg.receiveMaximum();
+        int inboundAliases = c.version().isV5() ? cfg.topicAliasMaximum() : 0;
+        if (c.version().isV5() && clientMax > 0 && !fits(props, clientMax)) {
+            // Shrink the CONNACK to the client's Maximum Packet Size [MQTT-3.1.2-24] by announcing the
+            // protocol defaults instead, and hold this connection to exactly what was announced.
+            inboundAliases = 0;
+            receiveMax = 65535;
+            props = connAckProperties(cfg, receiveMax, inboundAliases, props.assignedClientIdentifier(),
+                    props.sessionExpiryInterval(), serverKeepAlive);
+            if (!fits(props, clientMax)) {
+                return refuse(ReasonCode.PACKET_TOO_LARGE); // a bare error CONNACK is 5 bytes
+            }
+        }
+        return new Result(new Negotiated(clientId, keepAlive, expiry, window, clientMax, aliasMax, receiveMax,
+                inboundAliases, props), null);
+    }
+
+    private static boolean fits(ConnAckProperties props, int clientMax) {
+        return MqttEncoder.encodedLength(new ConnAck(false, ReasonCode.SUCCESS, props), MqttVersion.V5) <= clientMax;
     }
 
     private static ReasonCode checkWill(Will will, BrokerConfig cfg) {
@@ -71,11 +92,11 @@ public final class ConnectNegotiation {
         return null;
     }
 
-    private static ConnAckProperties connAckProperties(BrokerConfig cfg, String assignedId, long expiry,
-            int serverKeepAlive) {
+    private static ConnAckProperties connAckProperties(BrokerConfig cfg, int receiveMaximum, int topicAliasMaximum,
+            String assignedId, long expiry, int serverKeepAlive) {
         long maxPacket = cfg.maxPacketSize() >= 268_435_460 ? 0 : cfg.maxPacketSize();
-        return new ConnAckProperties(expiry, cfg.receiveMaximum(), cfg.maxQos(), cfg.retainAvailable(), maxPacket,
-                assignedId, cfg.topicAliasMaximum(), null, List.of(), cfg.wildcardSubscriptionsAvailable(),
+        return new ConnAckProperties(expiry, receiveMaximum, cfg.maxQos(), cfg.retainAvailable(), maxPacket,
+                assignedId, topicAliasMaximum, null, List.of(), cfg.wildcardSubscriptionsAvailable(),
                 cfg.subscriptionIdentifiersAvailable(), cfg.sharedSubscriptionsAvailable(), serverKeepAlive, null,
                 null, null, null);
     }

@@ -175,7 +175,7 @@ public final class Connection implements SessionLink {
         }
         session = s;
         state = State.CONNECTED;
-        aliases = new TopicAliases(isV5() ? ctx.config().topicAliasMaximum() : 0,
+        aliases = new TopicAliases(negotiated.inboundTopicAliasMaximum(),
                 isV5() ? negotiated.clientTopicAliasMaximum() : 0);
         write(new ConnAck(present, ReasonCode.SUCCESS, props));
         ctx.metrics().increment(Metric.CONNECTS_ACCEPTED);
@@ -343,6 +343,11 @@ public final class Connection implements SessionLink {
 
     String clientId() {
         return negotiated == null ? null : negotiated.clientId();
+    }
+
+    /** The Receive Maximum announced to this client. */
+    int inboundReceiveMaximum() {
+        return negotiated.inboundReceiveMaximum();
     }
 
     String username() {

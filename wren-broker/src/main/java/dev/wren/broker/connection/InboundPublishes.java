@@ -59,7 +59,7 @@ final class InboundPublishes {
                 conn.write(new PubRec(p.packetId())); // duplicate before PUBREL: not delivered again
                 return;
             }
-            if (session.inboundQos2().size() >= cfg.receiveMaximum()) {
+            if (session.inboundQos2().size() >= conn.inboundReceiveMaximum()) {
                 conn.disconnect(ReasonCode.RECEIVE_MAXIMUM_EXCEEDED, "more than Receive Maximum QoS 2 PUBLISHes");
                 return;
             }

@@ -11,8 +11,11 @@ import dev.wren.codec.packet.ConnAckProperties;
  * @param outboundWindow QoS 1/2 PUBLISHes the broker may have unacknowledged towards the client
  * @param clientMaximumPacketSize the client's Maximum Packet Size, 0 = protocol maximum
  * @param clientTopicAliasMaximum aliases the broker may assign on delivery
+ * @param inboundReceiveMaximum QoS 2 PUBLISHes the client may have awaiting PUBREL (as announced)
+ * @param inboundTopicAliasMaximum topic aliases the client may use (as announced)
  * @param connAck the CONNACK properties to send (5.0)
  */
 public record Negotiated(String clientId, int keepAliveSeconds, long sessionExpiry, int outboundWindow,
-        int clientMaximumPacketSize, int clientTopicAliasMaximum, ConnAckProperties connAck) {
+        int clientMaximumPacketSize, int clientTopicAliasMaximum, int inboundReceiveMaximum,
+        int inboundTopicAliasMaximum, ConnAckProperties connAck) {
 }

@@ -38,6 +38,26 @@ class OutboundDetailsTest {
     }
 
     @Test
+    void connAck_shrunkToClientMaximumPacketSize_limitsFallBackToDefaults() {
+        Harness h = new Harness();
+        Harness.Client c = h.client().send(connect("a", 65535, 8, 0));
+        dev.wren.codec.packet.ConnAck ack = (dev.wren.codec.packet.ConnAck) c.take().get(0);
+        assertThat(ack.reasonCode()).isEqualTo(dev.wren.codec.ReasonCode.SUCCESS);
+        assertThat(dev.wren.codec.wire.MqttEncoder.encodedLength(ack, MqttVersion.V5)).isLessThanOrEqualTo(8);
+        assertThat(ack.properties().receiveMaximum()).isEqualTo(65535);
+        assertThat(ack.properties().topicAliasMaximum()).isZero();
+    }
+
+    @Test
+    void connAck_assignedIdCannotFit_refusedWith0x95() {
+        Harness h = new Harness();
+        Harness.Client c = h.client().send(connect("", 65535, 16, 0));
+        assertThat(c.take()).containsExactly(new dev.wren.codec.packet.ConnAck(false,
+                dev.wren.codec.ReasonCode.PACKET_TOO_LARGE));
+        assertThat(c.closed()).isTrue();
+    }
+
+    @Test
     void publishTooLargeForClient_discardedAsIfAcknowledged_windowFreed() {
         Harness h = new Harness();
         Harness.Client sub = h.client().send(connect("s", 1, 100, 0));
