@@ -213,6 +213,36 @@ class MqttClientTest {
     }
 
     @Test
+    void publish_largerThanServerMaximumPacketSize_failsOnlyThatMessage() throws Exception {
+        try (MqttClient client = MqttClient.create(options().build())) {
+            ConnAckProperties p = new ConnAckProperties(-1, 10, 2, true, 64, null, 0, null, List.of(), true, true, true,
+                    -1, null, null, null, null);
+            FakePeer.Conn conn = connect(client, new ConnAck(false, ReasonCode.SUCCESS, p));
+            CompletableFuture<PublishResult> big = client.publishAsync(
+                    new Message("t", Binary.wrap(new byte[200]), QoS.AT_LEAST_ONCE, false, PublishProperties.NONE, List.of()));
+            assertThatThrownBy(() -> big.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MqttClientException.class)
+                    .cause().satisfies(e -> assertThat(((MqttClientException) e).reasonCode()).isEqualTo(ReasonCode.PACKET_TOO_LARGE));
+            CompletableFuture<PublishResult> small = client.publishAsync(Message.of("t", "ok").withQos(QoS.AT_LEAST_ONCE));
+            Publish sent = conn.expect(Publish.class);
+            assertThat(sent.payload().toUtf8String()).isEqualTo("ok");
+            conn.send(new PubAck(sent.packetId()));
+            assertThat(small.get(5, TimeUnit.SECONDS)).isNotNull();
+        }
+    }
+
+    @Test
+    void inbound_tooManyUnreleasedQos2_disconnectsWithReceiveMaximumExceeded() throws Exception {
+        try (MqttClient client = MqttClient.create(options().receiveMaximum(1).reconnect(ReconnectPolicy.NEVER).build())) {
+            FakePeer.Conn conn = connect(client, ok(false));
+            conn.send(new Publish("t", Binary.utf8("1"), QoS.EXACTLY_ONCE, false, 1));
+            conn.expect(PubRec.class);
+            conn.send(new Publish("t", Binary.utf8("2"), QoS.EXACTLY_ONCE, false, 2));
+            assertThat(conn.expect(Disconnect.class).reasonCode()).isEqualTo(ReasonCode.RECEIVE_MAXIMUM_EXCEEDED);
+            assertThat(conn.awaitClosed()).isTrue();
+        }
+    }
+
+    @Test
     void enhancedAuth_challengeAnswered_thenConnected() throws Exception {
         AuthHandler auth = new AuthHandler() {
             @Override

@@ -23,9 +23,11 @@ final class InboundFlow {
     private final MqttVersion version;
     private final InboundAliases aliases = new InboundAliases();
     private final Set<Integer> qos2Received = new HashSet<>();
+    private final int receiveMaximum;
 
-    InboundFlow(MqttVersion version) {
+    InboundFlow(MqttVersion version, int receiveMaximum) {
         this.version = version;
+        this.receiveMaximum = receiveMaximum;
     }
 
     /** A new connection: aliases start over; without a session the QoS 2 state goes too. */
@@ -51,6 +53,12 @@ final class InboundFlow {
                 out.send(new PubAck(p.packetId()));
             }
             case EXACTLY_ONCE -> {
+                // QoS 1 is acknowledged at once, so only QoS 2 exchanges can pile up [MQTT-3.3.4-9].
+                if (version.isV5() && !qos2Received.contains(p.packetId()) && qos2Received.size() >= receiveMaximum) {
+                    out.protocolViolation(ReasonCode.RECEIVE_MAXIMUM_EXCEEDED,
+                            "more than " + receiveMaximum + " unacknowledged QoS 2 PUBLISH packets");
+                    return;
+                }
                 if (qos2Received.add(p.packetId())) {
                     out.deliver(m);
                 }

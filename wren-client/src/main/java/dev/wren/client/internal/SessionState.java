@@ -41,7 +41,7 @@ final class SessionState {
     SessionState(ClientOptions options, OutboundStore store) {
         this.outbound = new OutboundFlow(ids, store, options.offlineBufferSize(), options.offlinePolicy(),
                 options.autoTopicAliases() && options.version().isV5());
-        this.inbound = new InboundFlow(options.version());
+        this.inbound = new InboundFlow(options.version(), options.receiveMaximum());
         this.topicAliasMaximum = options.topicAliasMaximum();
         outbound.recover(store.entries());
     }
