@@ -3,6 +3,8 @@ package dev.wren.cli;
 import dev.wren.client.Message;
 import dev.wren.codec.UserProperty;
 import dev.wren.codec.packet.PublishProperties;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -33,17 +35,32 @@ final class OutputFormat {
     }
 
     String format(Message m) {
+        return new String(bytes(m), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The formatted message as bytes: {@code %p} is copied raw, so binary payloads reach stdout
+     * unchanged (as with mosquitto_sub), everything else is UTF-8 text.
+     */
+    byte[] bytes(Message m) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(m.payload().length() + 32);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < format.length(); i++) {
             char c = format.charAt(i);
-            if ((c == '%' || c == '\\') && i + 1 < format.length()) {
+            if (c == '%' && i + 1 < format.length() && format.charAt(i + 1) == 'p') {
+                i++;
+                out.writeBytes(sb.toString().getBytes(StandardCharsets.UTF_8));
+                sb.setLength(0);
+                out.writeBytes(m.payload().unsafeArray());
+            } else if ((c == '%' || c == '\\') && i + 1 < format.length()) {
                 i++;
                 appendSpecial(sb, c, format.charAt(i), m);
             } else {
                 sb.append(c);
             }
         }
-        return sb.toString();
+        out.writeBytes(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
     private static void appendSpecial(StringBuilder sb, char kind, char c, Message m) {

@@ -164,7 +164,7 @@ public final class SubCommand implements Runnable {
         if ((noRetained && m.retain()) || filteredOut(m.topic())) {
             return;
         }
-        stdout.print(out.format(m));
+        stdout.writeBytes(out.bytes(m));
         if (!noEol) {
             stdout.print('\n');
         }

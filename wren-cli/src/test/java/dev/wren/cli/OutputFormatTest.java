@@ -20,6 +20,12 @@ class OutputFormatTest {
     }
 
     @Test
+    void bytes_binaryPayload_copiedRaw() {
+        Message bin = Message.of("t", new byte[] {(byte) 0xff, 0, 'x'});
+        assertThat(OutputFormat.of("%t:%p", false, false).bytes(bin)).containsExactly('t', ':', 0xff, 0, 'x');
+    }
+
+    @Test
     void defaults_payloadOrTopicAndPayload() {
         assertThat(OutputFormat.of(null, false, false).format(m)).isEqualTo("hi\"there");
         assertThat(OutputFormat.of(null, true, false).format(m)).isEqualTo("a/b hi\"there");
