@@ -43,14 +43,15 @@ class SubscriptionIT {
         sub.expectNothingFor(QUIET);
     }
 
-    @Test
-    @DisplayName("[MQTT-3.3.4-2] v5: overlapping subscriptions deliver at least once, never above the highest granted QoS")
-    void overlapping_deliveredRespectingMaxQos() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
+    @DisplayName("[MQTT-3.3.4-2](5.0) [MQTT-3.3.5-1](3.1.1) overlapping subscriptions: a delivery at the highest granted QoS, nothing above it")
+    void overlapping_deliveredRespectingMaxQos(MqttVersion v) {
         RawClient sub = broker.rawClient();
-        sub.connectOk(MqttVersion.V5, "sub");
+        sub.connectOk(v, "sub");
         sub.subscribe("ov/+", QoS.AT_MOST_ONCE);
         sub.subscribe("ov/#", QoS.EXACTLY_ONCE);
-        broker.connected(MqttVersion.V5, "pub").publish("ov/x", "x", QoS.EXACTLY_ONCE);
+        broker.connected(v, "pub").publish("ov/x", "x", QoS.EXACTLY_ONCE);
         List<QoS> got = new ArrayList<>();
         got.add(sub.receive().qos());
         // the spec allows one delivery (at QoS 2) or one per subscription (QoS 0 and QoS 2)
