@@ -1,6 +1,12 @@
 package dev.wren.client;
 
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The seam between the MQTT protocol and the network: adds whatever handlers sit below the
@@ -15,4 +21,30 @@ public interface Transport {
 
     /** Called for each new connection before the MQTT codec is added to the pipeline. */
     void initChannel(Channel channel, String host, int port);
+
+    /**
+     * TLS over TCP with a client {@link SslContext} (e.g. {@code SslContextBuilder.forClient()
+     * .trustManager(caFile).build()}); the host name is sent for SNI and checked against the
+     * server certificate unless the context was built to trust everything.
+     */
+    static Transport tls(SslContext context) {
+        return (channel, host, port) -> {
+            SslHandler ssl = context.newHandler(channel.alloc(), host, port);
+            SSLParameters params = ssl.engine().getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            ssl.engine().setSSLParameters(params);
+            channel.pipeline().addLast("tls", ssl);
+        };
+    }
+
+    /** TLS without verifying the server's certificate or host name: for tests only. */
+    static Transport tlsInsecure() {
+        try {
+            SslContext context = SslContextBuilder.forClient()
+                    .trustManager(InsecureTrustManagerFactory.INSTANCE).build();
+            return (channel, host, port) -> channel.pipeline().addLast("tls", context.newHandler(channel.alloc(), host, port));
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot create a TLS context", e);
+        }
+    }
 }

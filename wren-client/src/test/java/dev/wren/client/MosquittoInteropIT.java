@@ -36,18 +36,32 @@ class MosquittoInteropIT {
 
     private static Process mosquitto;
     private static int port;
+    private static int tlsPort;
 
     @BeforeAll
     static void start() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(BINARY), "mosquitto is not installed");
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        port = freePort();
+        String tls = "";
+        if (Files.isExecutable(Path.of("/usr/bin/openssl"))) {
+            tlsPort = freePort();
+            TestCertificates.create(dir);
+            tls = "listener " + tlsPort + " 127.0.0.1\ncafile " + dir.resolve("ca.crt") + "\ncertfile "
+                    + dir.resolve("server.crt") + "\nkeyfile " + dir.resolve("server.key") + "\n";
         }
         Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\n");
+        // Started as root, mosquitto drops to its own user and could not read the temp dir's certificates.
+        String user = "root".equals(System.getProperty("user.name")) ? "user root\n" : "";
+        Files.writeString(conf, user + "allow_anonymous true\nmax_queued_messages 0\nlistener " + port + " 127.0.0.1\n" + tls);
         mosquitto = new ProcessBuilder(BINARY.toString(), "-c", conf.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(MosquittoInteropIT::accepts);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     private static boolean accepts() {
@@ -89,6 +103,31 @@ class MosquittoInteropIT {
                 assertThat(m).isNotNull();
                 assertThat(m.payloadAsString()).isEqualTo(q.name());
             }
+        }
+    }
+
+    @Test
+    void tls_trustedCa_pubSubWorks() throws Exception {
+        Assumptions.assumeTrue(tlsPort > 0, "openssl is not installed");
+        var ctx = io.netty.handler.ssl.SslContextBuilder.forClient().trustManager(dir.resolve("ca.crt").toFile()).build();
+        BlockingQueue<Message> got = new LinkedBlockingQueue<>();
+        try (MqttClient c = MqttClient.create(options("m-tls").port(tlsPort).transport(Transport.tls(ctx)).build())) {
+            c.onMessage(got::add);
+            c.connect();
+            c.subscribe("tls/t", QoS.AT_LEAST_ONCE);
+            c.publish(Message.of("tls/t", "secret").withQos(QoS.AT_LEAST_ONCE));
+            assertThat(got.poll(5, TimeUnit.SECONDS)).extracting(Message::payloadAsString).isEqualTo("secret");
+        }
+    }
+
+    @Test
+    void tls_untrustedServer_connectFails() {
+        Assumptions.assumeTrue(tlsPort > 0, "openssl is not installed");
+        try (MqttClient c = MqttClient.create(options("m-tls-bad").port(tlsPort).reconnect(ReconnectPolicy.NEVER)
+                .transport(Transport.tls(io.netty.handler.ssl.SslContextBuilder.forClient().build())).build())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(c::connect).isInstanceOf(MqttClientException.class);
+        } catch (javax.net.ssl.SSLException e) {
+            throw new AssertionError(e);
         }
     }
 
