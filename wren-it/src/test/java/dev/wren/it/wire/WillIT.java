@@ -167,4 +167,16 @@ class WillIT {
         broker.broker().runMaintenance();
         assertThat(w.receive().payload().toUtf8String()).isEqualTo("ended");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
+    @DisplayName("[MQTT-3.1.2-12] without the Will Flag nothing is published when the connection drops")
+    void noWillFlag_nothingPublished(MqttVersion v) {
+        RawClient w = watcher(v, "#");
+        RawClient c = broker.rawClient();
+        c.connect(ConnectBuilder.of(v, "nowill").build());
+        c.close();
+        broker.awaitConnections(1);
+        w.expectNothingFor(QUIET);
+    }
 }
