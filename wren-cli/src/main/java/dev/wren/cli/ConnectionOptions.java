@@ -69,6 +69,21 @@ final class ConnectionOptions {
             description = "MQTT 5 property, e.g. -D connect user-property k v, -D publish content-type text/plain.")
     List<PropertyArgs.Property> properties = new ArrayList<>();
 
+    @Option(names = "--cafile", paramLabel = "FILE", description = "Use TLS, trusting the CA certificates in FILE (PEM).")
+    java.nio.file.Path caFile;
+
+    @Option(names = "--cert", paramLabel = "FILE", description = "Client certificate for TLS (PEM, with --key).")
+    java.nio.file.Path certFile;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "Private key of the client certificate (PEM, PKCS#8).")
+    java.nio.file.Path keyFile;
+
+    @Option(names = "--tls-use-os-certs", description = "Use TLS, trusting the JDK's default CA certificates.")
+    boolean tlsDefaultTrust;
+
+    @Option(names = "--insecure", description = "Use TLS without checking the server certificate (tests only).")
+    boolean insecure;
+
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "Connect timeout (default: ${DEFAULT-VALUE}).")
     int connectTimeout = 10;
 
@@ -107,6 +122,7 @@ final class ConnectionOptions {
         ClientOptionsBuilder b = ClientOptions.builder().host(host).port(port).version(v).clientId(clientId(kind))
                 .cleanStart(!persistentSession).keepAlive(keepAlive).reconnect(reconnect)
                 .connectTimeout(Duration.ofSeconds(connectTimeout));
+        b.transport(TlsOptions.transport(this));
         long expiry = sessionExpiry != null ? sessionExpiry : (persistentSession ? 0xFFFF_FFFFL : 0);
         b.sessionExpiryInterval(expiry);
         if (username != null || password != null) {
