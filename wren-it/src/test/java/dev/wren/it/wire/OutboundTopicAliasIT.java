@@ -50,6 +50,7 @@ class OutboundTopicAliasIT {
             assertThat(topic).isEqualTo(t);
             assertThat(p.payload().toUtf8String()).isEqualTo(t);
         }
+        assertThat(aliases).as("outboundTopicAliases is on: the broker assigned aliases").isNotEmpty();
     }
 
     @Test
