@@ -138,6 +138,7 @@ public final class MqttClient implements AutoCloseable {
         return await(subscribeAsync(filter, qos));
     }
 
+    /** Unsubscribes from the given filters; completes on UNSUBACK. */
     public CompletableFuture<UnsubscribeResult> unsubscribeAsync(String... filters) {
         List<TopicFilter> list = Arrays.stream(filters).map(TopicFilter::new).toList();
         CompletableFuture<UnsubscribeResult> f = new CompletableFuture<>();
@@ -145,6 +146,7 @@ public final class MqttClient implements AutoCloseable {
         return f;
     }
 
+    /** Unsubscribes and waits for the UNSUBACK. */
     public UnsubscribeResult unsubscribe(String... filters) {
         return await(unsubscribeAsync(filters));
     }
@@ -187,6 +189,7 @@ public final class MqttClient implements AutoCloseable {
         return f;
     }
 
+    /** Sends DISCONNECT and waits until the connection is closed. */
     public void disconnect() {
         await(disconnectAsync());
     }

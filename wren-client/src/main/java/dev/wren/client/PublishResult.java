@@ -13,6 +13,4 @@ import java.util.List;
  * @param reasonString Reason String, or {@code null}
  * @param userProperties User Properties of the acknowledgement
  */
-public record PublishResult(ReasonCode reasonCode, String reasonString, List<UserProperty> userProperties) {
-    static final PublishResult OK = new PublishResult(ReasonCode.SUCCESS, null, List.of());
-}
+public record PublishResult(ReasonCode reasonCode, String reasonString, List<UserProperty> userProperties) {}
