@@ -98,6 +98,13 @@ class MqttClientTest {
     }
 
     @Test
+    void publish_afterClose_failsAtOnce() {
+        MqttClient client = MqttClient.create(options().build());
+        client.close();
+        assertThat(client.publishAsync(Message.of("t", "x"))).failsWithin(Duration.ofSeconds(5));
+    }
+
+    @Test
     void connect_nothingListening_failsFast() {
         int port = peer.port();
         peer.close();

@@ -93,16 +93,16 @@ public final class ClientCore implements Executor {
 
     /** Accepts a message for publishing; see {@link OutboundFlow}. */
     public CompletableFuture<PublishResult> publish(Message message) {
-        return session.publish(message);
+        return closed ? Failures.failed(Failures.local("client is closed")) : session.publish(message);
     }
 
     public CompletableFuture<SubscribeResult> subscribe(List<Subscription> subs, int identifier,
             List<UserProperty> props) {
-        return session.subscribe(subs, identifier, props);
+        return closed ? Failures.failed(Failures.local("client is closed")) : session.subscribe(subs, identifier, props);
     }
 
     public CompletableFuture<UnsubscribeResult> unsubscribe(List<TopicFilter> filters, List<UserProperty> props) {
-        return session.unsubscribe(filters, props);
+        return closed ? Failures.failed(Failures.local("client is closed")) : session.unsubscribe(filters, props);
     }
 
     /** Publishes accepted and not yet acknowledged. */
