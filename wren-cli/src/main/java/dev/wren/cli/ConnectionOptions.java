@@ -18,6 +18,10 @@ import picocli.CommandLine.Option;
 
 /** Connection options shared by {@code pub} and {@code sub}, with mosquitto's short names. */
 final class ConnectionOptions {
+    @Option(names = {"-L", "--url"}, paramLabel = "URL",
+            description = "mqtt(s)://[user[:password]@]host[:port]/topic: connection and topic in one.")
+    String url;
+
     @Option(names = {"-h", "--host"}, paramLabel = "HOST", description = "Broker host (default: ${DEFAULT-VALUE}).")
     String host = "localhost";
 
@@ -89,6 +93,34 @@ final class ConnectionOptions {
 
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
+
+    /**
+     * Applies {@code -L}: host, port, credentials and TLS ({@code mqtts}) to these options, and
+     * returns the topic, or {@code null} without {@code -L}.
+     */
+    String applyUrl() {
+        if (url == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = URL.matcher(url);
+        if (!m.matches()) {
+            throw new CliException(ExitCodes.USAGE, "-L needs mqtt(s)://[user[:password]@]host[:port]/topic, not " + url);
+        }
+        boolean tls = m.group(1).equals("mqtts");
+        host = m.group(4);
+        port = m.group(5) != null ? Integer.parseInt(m.group(5)) : tls ? 8883 : 1883;
+        if (m.group(2) != null) {
+            username = m.group(2);
+            password = m.group(3);
+        }
+        if (tls && caFile == null && !insecure) {
+            tlsDefaultTrust = true;
+        }
+        return m.group(6);
+    }
+
+    private static final java.util.regex.Pattern URL =
+            java.util.regex.Pattern.compile("(mqtts?)://(?:([^:@/]*)(?::([^@/]*))?@)?([^:/@]+)(?::(\\d{1,5}))?/(.+)");
 
     MqttVersion version() {
         return switch (protocolVersion.toLowerCase()) {

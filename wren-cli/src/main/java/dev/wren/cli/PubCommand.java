@@ -33,7 +33,7 @@ public final class PubCommand implements Runnable {
     @Mixin
     ConnectionOptions conn;
 
-    @Option(names = {"-t", "--topic"}, required = true, paramLabel = "TOPIC", description = "Topic to publish to.")
+    @Option(names = {"-t", "--topic"}, paramLabel = "TOPIC", description = "Topic to publish to (or give -L).")
     String topic;
 
     @ArgGroup(exclusive = true)
@@ -79,6 +79,13 @@ public final class PubCommand implements Runnable {
 
     @Override
     public void run() {
+        String urlTopic = conn.applyUrl();
+        if (topic == null) {
+            topic = urlTopic;
+        }
+        if (topic == null) {
+            throw new CliException(ExitCodes.USAGE, "no topic given: use -t TOPIC or -L URL");
+        }
         ClientSupport.checkProperties(conn);
         QoS q = ConnectionOptions.qos(qos);
         PublishProperties props = properties();

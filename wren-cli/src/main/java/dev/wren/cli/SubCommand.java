@@ -34,8 +34,8 @@ public final class SubCommand implements Runnable {
     @Mixin
     ConnectionOptions conn;
 
-    @Option(names = {"-t", "--topic"}, required = true, paramLabel = "FILTER", description = "Topic filter (repeatable).")
-    List<String> filters;
+    @Option(names = {"-t", "--topic"}, paramLabel = "FILTER", description = "Topic filter (repeatable; or give -L).")
+    List<String> filters = new ArrayList<>();
 
     @Option(names = {"-T", "--filter-out"}, paramLabel = "FILTER", description = "Do not print topics matching FILTER.")
     List<String> filterOut = new ArrayList<>();
@@ -94,6 +94,13 @@ public final class SubCommand implements Runnable {
 
     @Override
     public void run() {
+        String urlTopic = conn.applyUrl();
+        if (urlTopic != null) {
+            filters.add(urlTopic);
+        }
+        if (filters.isEmpty()) {
+            throw new CliException(ExitCodes.USAGE, "no topic filter given: use -t FILTER or -L URL");
+        }
         ClientSupport.checkProperties(conn);
         List<Subscription> subs = subscriptions();
         OutputFormat out = OutputFormat.of(format, verboseOutput, json);

@@ -36,6 +36,20 @@ class CommandLineTest {
     }
 
     @Test
+    void url_setsHostPortCredentialsAndTopic() {
+        PubCommand pub = parsePub("pub", "-L", "mqtt://bob:secret@broker.example:1999/a/b/#", "-m", "x");
+        assertThat(pub.conn.applyUrl()).isEqualTo("a/b/#");
+        assertThat(pub.conn.host).isEqualTo("broker.example");
+        assertThat(pub.conn.port).isEqualTo(1999);
+        assertThat(pub.conn.username).isEqualTo("bob");
+        assertThat(pub.conn.password).isEqualTo("secret");
+        PubCommand tls = parsePub("pub", "-L", "mqtts://h/t", "-m", "x");
+        assertThat(tls.conn.applyUrl()).isEqualTo("t");
+        assertThat(tls.conn.port).isEqualTo(8883);
+        assertThat(tls.conn.tlsDefaultTrust).isTrue();
+    }
+
+    @Test
     void pub_persistentSessionWithoutId_isAUsageError() {
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
