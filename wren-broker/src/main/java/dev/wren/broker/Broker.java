@@ -4,12 +4,17 @@ import dev.wren.broker.connection.BrokerContext;
 import dev.wren.broker.metrics.BrokerMetrics;
 import dev.wren.broker.metrics.Metric;
 import dev.wren.broker.metrics.SysPublisher;
+import dev.wren.broker.persistence.Persistence;
+import dev.wren.broker.persistence.StoredState;
+import dev.wren.broker.persistence.StoredSubscription;
 import dev.wren.broker.retained.RetainedTrie;
 import dev.wren.broker.routing.ConcurrentTopicTrie;
 import dev.wren.broker.routing.Router;
 import dev.wren.broker.security.Authorizer;
 import dev.wren.broker.security.PasswordAuthenticator;
+import dev.wren.broker.session.Message;
 import dev.wren.broker.session.QueueLimits;
+import dev.wren.broker.session.Session;
 import dev.wren.broker.session.SessionRegistry;
 import dev.wren.broker.transport.MqttChannelInitializer;
 import dev.wren.broker.transport.NettyServer;
@@ -36,6 +41,7 @@ public final class Broker implements AutoCloseable {
 
     private final BrokerConfig config;
     private final BrokerMetrics metrics = new BrokerMetrics();
+    private final Persistence persistence;
     private final Router router;
     private final SessionRegistry sessions;
     private final NettyServer server;
@@ -46,18 +52,26 @@ public final class Broker implements AutoCloseable {
 
     private Broker(BrokerConfig config) {
         this.config = config;
-        this.router = new Router(new ConcurrentTopicTrie<>(), new RetainedTrie<>());
+        this.persistence = config.persistence().get();
+        StoredState stored = persistence.load(); // exactly once, before any other store call
+        this.router = new Router(new ConcurrentTopicTrie<>(), new RetainedTrie<>(), persistence);
         this.sessions = new SessionRegistry(router,
                 new QueueLimits(config.maxQueuedMessages(), config.maxQueuedBytes(), config.queueQos0Offline()),
-                metrics, config.clock());
+                metrics, config.clock(), persistence);
         metrics.gauge(Metric.RETAINED_CURRENT, router::retainedCount);
         metrics.gauge(Metric.SUBSCRIPTIONS_CURRENT, router::subscriptionCount);
         metrics.gauge(Metric.SESSIONS_CURRENT, sessions::size);
         BrokerContext context = new BrokerContext(config, metrics, sessions, router,
                 new PasswordAuthenticator(config.users(), config.allowAnonymous()), Authorizer.ALLOW_ALL,
-                config.clock());
+                config.clock(), persistence.durable() ? persistence : null);
         this.server = new NettyServer(config);
-        this.address = server.bind(new MqttChannelInitializer(context, server.channels()));
+        restore(stored);
+        try {
+            this.address = server.bind(new MqttChannelInitializer(context, server.channels()));
+        } catch (RuntimeException e) {
+            persistence.close();
+            throw e;
+        }
         long period = config.maintenanceIntervalMillis();
         this.maintenance = period > 0
                 ? server.workerGroup().next().scheduleAtFixedRate(this::runMaintenanceSafely, period, period,
@@ -65,6 +79,27 @@ public final class Broker implements AutoCloseable {
                 : null;
         this.sys = config.sysIntervalSeconds() > 0 ? scheduleSys(config.sysIntervalSeconds()) : null;
         LOG.info("Wren broker listening on {}:{}", address.getHostString(), address.getPort());
+    }
+
+    /** Rebuilds retained messages and offline sessions from the store, before the listener opens. */
+    private void restore(StoredState stored) {
+        long now = config.clock().millis();
+        for (Message m : stored.retained()) {
+            if (!m.isExpired(now)) {
+                router.restoreRetained(m);
+            }
+        }
+        for (StoredState.StoredSession ss : stored.sessions()) {
+            Session s = sessions.restore(ss, server.nextLoop(), now);
+            if (s != null) {
+                for (StoredSubscription sub : ss.subscriptions()) {
+                    router.subscribe(s, sub.subscription(), sub.subscriptionId());
+                }
+            }
+        }
+        if (!stored.sessions().isEmpty() || !stored.retained().isEmpty()) {
+            LOG.info("restored {} sessions and {} retained messages", sessions.size(), router.retainedCount());
+        }
     }
 
     private ScheduledFuture<?> scheduleSys(int seconds) {
@@ -146,6 +181,7 @@ public final class Broker implements AutoCloseable {
         server.stopAccepting();
         server.disconnectAll(5_000);
         server.close();
+        persistence.close();
         LOG.info("Wren broker stopped");
     }
 }

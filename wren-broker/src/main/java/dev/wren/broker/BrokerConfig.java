@@ -1,8 +1,11 @@
 package dev.wren.broker;
 
+import dev.wren.broker.persistence.MemoryPersistence;
+import dev.wren.broker.persistence.Persistence;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The immutable configuration of a {@link Broker}. Every value has a default in code
@@ -42,6 +45,7 @@ import java.util.Objects;
  * @param maintenanceIntervalMillis period of the expiry sweep; 0 = only {@link Broker#runMaintenance()}
  * @param sysIntervalSeconds period of {@code $SYS/broker/...} publications; 0 = off
  * @param clock wall clock used for every expiry (sessions, wills, messages); inject one in tests
+ * @param persistence opens the persistence back end when the broker starts (default: in memory)
  */
 public record BrokerConfig(
         String host,
@@ -73,14 +77,19 @@ public record BrokerConfig(
         Map<String, String> users,
         long maintenanceIntervalMillis,
         int sysIntervalSeconds,
-        Clock clock) {
+        Clock clock,
+        Supplier<Persistence> persistence) {
 
     /** Largest value of a four-byte interval on the wire. */
     public static final long MAX_INTERVAL = 0xFFFF_FFFFL;
 
+    /** The default persistence: nothing survives a restart. */
+    public static final Supplier<Persistence> IN_MEMORY = MemoryPersistence::new;
+
     public BrokerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(persistence, "persistence");
         users = Map.copyOf(users == null ? Map.of() : users);
         check(port >= 0 && port <= 65535, "port must be 0..65535: " + port);
         check(ioThreads >= 0, "ioThreads must be >= 0: " + ioThreads);
@@ -157,6 +166,7 @@ public record BrokerConfig(
         private long maintenanceIntervalMillis = 1000;
         private int sysIntervalSeconds;
         private Clock clock = Clock.systemUTC();
+        private Supplier<Persistence> persistence = IN_MEMORY;
 
         private Builder() {}
 
@@ -176,6 +186,7 @@ public record BrokerConfig(
             allowAnonymous = c.allowAnonymous; users = c.users;
             maintenanceIntervalMillis = c.maintenanceIntervalMillis; sysIntervalSeconds = c.sysIntervalSeconds;
             clock = c.clock;
+            persistence = c.persistence;
         }
 
         /** Address to bind (default 127.0.0.1). */
@@ -229,6 +240,11 @@ public record BrokerConfig(
         public Builder sysIntervalSeconds(int v) { sysIntervalSeconds = v; return this; }
         /** Clock for all expiry decisions (default system UTC). */
         public Builder clock(Clock v) { clock = v; return this; }
+        /**
+         * Opens the persistence back end at start (default {@link #IN_MEMORY}). Called once per
+         * {@link Broker#start}; the broker loads it before listening and closes it when it stops.
+         */
+        public Builder persistence(Supplier<Persistence> v) { persistence = v; return this; }
 
         /** Validates and builds; throws {@link IllegalArgumentException} on a bad value. */
         public BrokerConfig build() {
@@ -238,7 +254,7 @@ public record BrokerConfig(
                     subscriptionIdentifiersAvailable, topicAliasMaximum, outboundTopicAliases, maxKeepAlive,
                     maxTopicLength, maxTopicLevels, maxSubscriptionsPerClient, maxInflight,
                     maxSessionExpiryInterval, maxQueuedMessages, maxQueuedBytes, queueQos0Offline,
-                    allowAnonymous, users, maintenanceIntervalMillis, sysIntervalSeconds, clock);
+                    allowAnonymous, users, maintenanceIntervalMillis, sysIntervalSeconds, clock, persistence);
         }
     }
 }

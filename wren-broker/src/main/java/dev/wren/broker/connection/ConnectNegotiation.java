@@ -11,6 +11,7 @@ import dev.wren.codec.packet.ConnectProperties;
 import dev.wren.codec.packet.Will;
 import dev.wren.codec.wire.MqttEncoder;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -99,6 +100,11 @@ public final class ConnectNegotiation {
                 assignedId, topicAliasMaximum, null, List.of(), cfg.wildcardSubscriptionsAvailable(),
                 cfg.subscriptionIdentifiersAvailable(), cfg.sharedSubscriptionsAvailable(), serverKeepAlive, null,
                 null, null, null);
+    }
+
+    /** A fresh client identifier for a client that sent none [MQTT-3.1.3-6]. */
+    public static String randomClientId() {
+        return "wren-" + UUID.randomUUID();
     }
 
     private static Result refuse(ReasonCode reason) {

@@ -4,7 +4,6 @@ import dev.wren.broker.metrics.Metric;
 import dev.wren.broker.security.AuthRequest;
 import dev.wren.broker.security.AuthResult;
 import dev.wren.broker.session.Session;
-import dev.wren.broker.session.SessionLink;
 import dev.wren.broker.session.SessionRegistry.ConnectRequest;
 import dev.wren.codec.MalformedPacketException;
 import dev.wren.codec.MqttVersion;
@@ -27,7 +26,6 @@ import dev.wren.codec.packet.Subscribe;
 import dev.wren.codec.packet.UnsubAck;
 import dev.wren.codec.packet.Unsubscribe;
 import java.util.ArrayDeque;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread confinement: the connection's loop ({@link Transport#loop()}); the attached session
  * is confined to the same loop.
  */
-public final class Connection implements SessionLink {
+public final class Connection {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
     private enum State { AWAITING_CONNECT, AUTHENTICATING, ATTACHING, CONNECTED, CLOSED }
@@ -58,6 +56,7 @@ public final class Connection implements SessionLink {
     private TopicAliases aliases;
     private Session session;
     private boolean willSuppressed;
+    private boolean dispatching;
     private ReasonCode closeReason;
 
     public Connection(BrokerContext ctx, Transport transport) {
@@ -70,6 +69,15 @@ public final class Connection implements SessionLink {
 
     /** Handles one decoded packet. */
     public void onPacket(MqttPacket packet) {
+        dispatching = true;
+        try {
+            handle(packet);
+        } finally {
+            dispatching = false;
+        }
+    }
+
+    private void handle(MqttPacket packet) {
         switch (state) {
             case AWAITING_CONNECT -> {
                 if (packet instanceof Connect c) {
@@ -122,7 +130,7 @@ public final class Connection implements SessionLink {
             refuse(ReasonCode.SERVER_BUSY, "maximum connections reached");
             return;
         }
-        ConnectNegotiation.Result r = ConnectNegotiation.negotiate(c, ctx.config(), Connection::assignClientId);
+        ConnectNegotiation.Result r = ConnectNegotiation.negotiate(c, ctx.config(), ConnectNegotiation::randomClientId);
         if (r.refusal() != null) {
             refuse(r.refusal(), "CONNECT refused");
             return;
@@ -164,7 +172,7 @@ public final class Connection implements SessionLink {
         }
         ConnAckProperties connAckProps = props;
         ctx.sessions().connect(new ConnectRequest(negotiated.clientId(), connect.cleanStart(),
-                negotiated.sessionExpiry(), connect.will(), transport.loop(), this),
+                negotiated.sessionExpiry(), connect.will(), transport.loop(), new ConnectionLink(this)),
                 (s, present) -> onAttached(s, present, connAckProps));
     }
 
@@ -259,11 +267,7 @@ public final class Connection implements SessionLink {
     public void onClosed() {
         boolean wasOpen = state != State.CLOSED;
         state = State.CLOSED;
-        if (session != null) {
-            Session s = session;
-            session = null;
-            s.detach(!willSuppressed);
-        }
+        detachSession(!willSuppressed);
         if (negotiated != null && (wasOpen || closeReason != null)) {
             LOG.info("disconnect client={} address={} reason={}", negotiated.clientId(), transport.remoteAddress(),
                     closeReason == null ? "connection lost"
@@ -276,7 +280,7 @@ public final class Connection implements SessionLink {
         disconnect(ReasonCode.PROTOCOL_ERROR, why);
     }
 
-    @Override
+    /** Server-initiated close with {@code reason}: DISCONNECT (5.0), then close; the will is published. */
     public void disconnect(ReasonCode reason, String why) {
         if (state == State.CLOSED) {
             return;
@@ -293,7 +297,7 @@ public final class Connection implements SessionLink {
         close(true);
     }
 
-    @Override
+    /** This connection is replaced by a new one for the same client id [MQTT-3.1.4-3]. */
     public void takenOver() {
         if (isV5()) {
             write(new Disconnect(ReasonCode.SESSION_TAKEN_OVER)); // [MQTT-3.1.4-3]
@@ -304,12 +308,16 @@ public final class Connection implements SessionLink {
 
     private void close(boolean publishWill) {
         state = State.CLOSED;
+        detachSession(publishWill);
+        transport.close();
+    }
+
+    private void detachSession(boolean publishWill) {
         if (session != null) {
             Session s = session;
             session = null;
             s.detach(publishWill);
         }
-        transport.close();
     }
 
     private void refuse(ReasonCode reason, String why) {
@@ -329,12 +337,23 @@ public final class Connection implements SessionLink {
         transport.close();
     }
 
-    void logRejected(String topic, ReasonCode reason) {
-        LOG.debug("publish refused client={} topic={} reason={}", clientId(), topic, reason);
-    }
 
     void write(MqttPacket packet) {
         transport.write(packet);
+    }
+
+    /**
+     * Writes a packet whose store write just completed: flushed at once unless a read burst is
+     * being handled (which flushes at its end). Dropped if the connection has closed meanwhile.
+     */
+    void writeAfterStore(MqttPacket packet) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        transport.write(packet);
+        if (!dispatching) {
+            transport.flush();
+        }
     }
 
     boolean isV5() {
@@ -366,32 +385,15 @@ public final class Connection implements SessionLink {
         return state == State.CONNECTED;
     }
 
-    @Override
-    public void sendPublish(Publish publish) {
-        transport.writePublish(aliases.applyOutbound(publish), publish.packetId());
+    MqttVersion protocolVersion() {
+        return version;
     }
 
-    @Override
-    public void sendPubRel(int packetId) {
-        write(new PubRel(packetId));
+    Negotiated negotiated() {
+        return negotiated;
     }
 
-    @Override
-    public boolean writable() {
-        return transport.isWritable();
-    }
-
-    @Override
-    public void flush() {
-        transport.flush();
-    }
-
-    @Override
-    public int outboundWindow() {
-        return negotiated.outboundWindow();
-    }
-
-    private static String assignClientId() {
-        return "wren-" + UUID.randomUUID();
+    TopicAliases aliases() {
+        return aliases;
     }
 }

@@ -2,6 +2,9 @@ package dev.wren.broker.connection;
 
 import dev.wren.broker.BrokerConfig;
 import dev.wren.broker.metrics.Metric;
+import dev.wren.broker.persistence.SessionStore;
+import dev.wren.broker.persistence.Stages;
+import dev.wren.broker.routing.Router;
 import dev.wren.broker.session.Message;
 import dev.wren.broker.session.Session;
 import dev.wren.codec.Binary;
@@ -72,11 +75,40 @@ final class InboundPublishes {
         long now = ctx.clock().millis();
         Message m = new Message(topic, p.payload(), p.qos(), p.retain(), p.properties(), conn.clientId(),
                 p.properties().hasMessageExpiry() ? now + p.properties().messageExpiryInterval() * 1000 : Long.MAX_VALUE);
+        if (p.qos() != QoS.AT_MOST_ONCE && ctx.router().durable()) {
+            publishDurably(p, m, session);
+            return;
+        }
         int reached = ctx.router().publish(m);
         if (reached == 0) {
             ctx.metrics().increment(Metric.PUBLISH_NO_SUBSCRIBERS);
         }
         acknowledge(p, session, reached == 0 && conn.isV5() ? ReasonCode.NO_MATCHING_SUBSCRIBERS : ReasonCode.SUCCESS);
+    }
+
+    /** Acknowledges only once the message (and its deliveries to persistent sessions) is durable. */
+    private void publishDurably(Publish p, Message m, Session session) {
+        boolean qos2 = p.qos() == QoS.EXACTLY_ONCE;
+        if (qos2) {
+            session.inboundQos2().add(p.packetId()); // a resend while the store works is a duplicate
+        }
+        Router.Outcome out = ctx.router().publishDurably(m, conn.clientId(),
+                qos2 && session.isPersistent() ? p.packetId() : 0);
+        if (out.reached() == 0) {
+            ctx.metrics().increment(Metric.PUBLISH_NO_SUBSCRIBERS);
+        }
+        ReasonCode rc = out.reached() == 0 && conn.isV5() ? ReasonCode.NO_MATCHING_SUBSCRIBERS : ReasonCode.SUCCESS;
+        Stages.whenDurable(out.durable(), conn.transport().loop(), ok -> {
+            if (ok) {
+                conn.writeAfterStore(qos2 ? new PubRec(p.packetId(), rc) : new PubAck(p.packetId(), rc));
+            } else if (conn.isV5()) {
+                session.inboundQos2().remove(p.packetId());
+                ReasonCode failed = ReasonCode.UNSPECIFIED_ERROR;
+                conn.writeAfterStore(qos2 ? new PubRec(p.packetId(), failed) : new PubAck(p.packetId(), failed));
+            } else {
+                conn.disconnect(ReasonCode.UNSPECIFIED_ERROR, "message store failed"); // 3.x: no negative ack
+            }
+        });
     }
 
     private ReasonCode check(String topic, Publish p, String clientId, String username) {
@@ -94,7 +126,6 @@ final class InboundPublishes {
 
     private void reject(Publish p, ReasonCode reason) {
         ctx.metrics().dropped(Metric.PUBLISH_REJECTED, conn.clientId());
-        conn.logRejected(p.topic(), reason);
         if (!conn.isV5()) {
             if (reason == ReasonCode.NOT_AUTHORIZED && p.qos() != QoS.AT_MOST_ONCE) {
                 acknowledgeV3(p); // 3.1.1 has no negative acknowledgement; the message is dropped
@@ -133,8 +164,15 @@ final class InboundPublishes {
     /** PUBREL: releases the packet id and completes with PUBCOMP [MQTT-4.3.3-10] [MQTT-4.3.3-11]. */
     void onPubRel(PubRel r, Session session) {
         boolean known = session.inboundQos2().remove(r.packetId());
-        conn.write(new PubComp(r.packetId(),
-                known || !conn.isV5() ? ReasonCode.SUCCESS : ReasonCode.PACKET_IDENTIFIER_NOT_FOUND));
+        PubComp comp = new PubComp(r.packetId(),
+                known || !conn.isV5() ? ReasonCode.SUCCESS : ReasonCode.PACKET_IDENTIFIER_NOT_FOUND);
+        SessionStore store = ctx.storeFor(session);
+        if (store == null || !known) {
+            conn.write(comp);
+            return;
+        }
+        Stages.whenDurable(store.inboundReleased(conn.clientId(), r.packetId()), conn.transport().loop(),
+                ok -> conn.writeAfterStore(comp));
     }
 
     private static boolean isUtf8(Binary payload) {

@@ -2,6 +2,9 @@ package dev.wren.broker.connection;
 
 import dev.wren.broker.BrokerConfig;
 import dev.wren.broker.metrics.Metric;
+import dev.wren.broker.persistence.SessionStore;
+import dev.wren.broker.persistence.Stages;
+import dev.wren.broker.persistence.StoredSubscription;
 import dev.wren.broker.session.Session;
 import dev.wren.codec.QoS;
 import dev.wren.codec.ReasonCode;
@@ -61,7 +64,26 @@ final class SubscriptionRequests {
             codes.add(ReasonCode.granted(qos));
             granted.add(new Granted(effective, existed));
         }
-        conn.write(new SubAck(s.packetId(), codes));
+        SessionStore store = ctx.storeFor(session);
+        if (store == null || granted.isEmpty()) {
+            conn.write(new SubAck(s.packetId(), codes));
+            sendRetained(session, granted, subId);
+            return;
+        }
+        List<StoredSubscription> toStore = granted.stream()
+                .map(g -> new StoredSubscription(g.subscription(), subId)).toList();
+        Stages.whenDurable(store.subscribe(conn.clientId(), toStore), conn.transport().loop(), ok -> {
+            List<ReasonCode> result = ok ? codes
+                    : codes.stream().map(c -> ReasonCode.UNSPECIFIED_ERROR).toList();
+            conn.writeAfterStore(new SubAck(s.packetId(), result));
+            if (ok && conn.isConnected()) {
+                sendRetained(session, granted, subId);
+                conn.transport().flush();
+            }
+        });
+    }
+
+    private void sendRetained(Session session, List<Granted> granted, int subId) {
         if (cfg.retainAvailable()) {
             long now = ctx.clock().millis();
             for (Granted g : granted) {
@@ -95,6 +117,14 @@ final class SubscriptionRequests {
         for (TopicFilter f : u.filters()) {
             codes.add(ctx.router().unsubscribe(session, f) ? ReasonCode.SUCCESS : ReasonCode.NO_SUBSCRIPTION_EXISTED);
         }
-        conn.write(new UnsubAck(u.packetId(), conn.isV5() ? codes : List.of()));
+        UnsubAck ack = new UnsubAck(u.packetId(), conn.isV5() ? codes : List.of());
+        SessionStore store = ctx.storeFor(session);
+        if (store == null) {
+            conn.write(ack);
+            return;
+        }
+        List<String> filters = u.filters().stream().map(TopicFilter::value).toList();
+        Stages.whenDurable(store.unsubscribe(conn.clientId(), filters), conn.transport().loop(),
+                ok -> conn.writeAfterStore(ack));
     }
 }

@@ -33,6 +33,11 @@ public final class MemoryPersistence implements Persistence, SessionStore, Messa
     }
 
     @Override
+    public boolean durable() {
+        return false;
+    }
+
+    @Override
     public StoredState load() {
         return StoredState.EMPTY;
     }

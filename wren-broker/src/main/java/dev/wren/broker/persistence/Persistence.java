@@ -11,6 +11,14 @@ public interface Persistence extends AutoCloseable {
 
     RetainedPersistence retained();
 
+    /**
+     * Whether changes survive a restart. When false (the in-memory back end) the broker skips
+     * every store call and acknowledges at once.
+     */
+    default boolean durable() {
+        return true;
+    }
+
     /** Everything stored, read once before the listener opens. */
     StoredState load();
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -42,16 +43,23 @@ final class Matches implements Consumer<Target> {
 
     /** Enqueues the deliveries; returns the number of sessions and groups reached. */
     int dispatch() {
+        return dispatch(ENQUEUE);
+    }
+
+    private static final BiConsumer<Session, Delivery> ENQUEUE = Session::enqueue;
+
+    /** Hands each delivery with its target session to {@code sink}; returns the number reached. */
+    int dispatch(BiConsumer<Session, Delivery> sink) {
         int reached = 0;
         if (subs.size() == 1) {
             ClientSubscription c = subs.get(0);
-            c.session().enqueue(single(c));
+            sink.accept(c.session(), single(c));
             reached = 1;
         } else if (!subs.isEmpty()) {
-            reached = dispatchMerged();
+            reached = dispatchMerged(sink);
         }
         for (SharedGroup g : groups) {
-            if (g.deliver(message)) {
+            if (g.deliver(message, sink)) {
                 reached++;
             }
         }
@@ -64,7 +72,7 @@ final class Matches implements Consumer<Target> {
                 null);
     }
 
-    private int dispatchMerged() {
+    private int dispatchMerged(BiConsumer<Session, Delivery> sink) {
         Map<Session, List<ClientSubscription>> bySession = new IdentityHashMap<>();
         for (ClientSubscription c : subs) {
             bySession.computeIfAbsent(c.session(), k -> new ArrayList<>(2)).add(c);
@@ -72,7 +80,7 @@ final class Matches implements Consumer<Target> {
         for (Map.Entry<Session, List<ClientSubscription>> e : bySession.entrySet()) {
             List<ClientSubscription> list = e.getValue();
             if (list.size() == 1) {
-                e.getKey().enqueue(single(list.get(0)));
+                sink.accept(e.getKey(), single(list.get(0)));
                 continue;
             }
             QoS granted = QoS.AT_MOST_ONCE;
@@ -85,7 +93,7 @@ final class Matches implements Consumer<Target> {
                     ids.add(c.subscriptionId());
                 }
             }
-            e.getKey().enqueue(new Delivery(message, QoS.min(message.qos(), granted), message.retain() && rap,
+            sink.accept(e.getKey(), new Delivery(message, QoS.min(message.qos(), granted), message.retain() && rap,
                     List.copyOf(ids), null));
         }
         return bySession.size();

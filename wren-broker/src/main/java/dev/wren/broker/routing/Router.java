@@ -9,10 +9,13 @@ import dev.wren.codec.QoS;
 import dev.wren.codec.RetainHandling;
 import dev.wren.codec.TopicFilter;
 import dev.wren.codec.packet.Subscription;
+import dev.wren.broker.persistence.Persistence;
+import dev.wren.broker.persistence.Stages;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Publish, subscribe and unsubscribe: the subscription index, the shared groups and the
@@ -35,10 +38,72 @@ public final class Router implements SessionRouting {
         }
     };
 
+    private final Persistence persistence;
+
+    /** A router without persistence (tests). */
     public Router(TopicIndex<Object, Target> index, RetainedStore<Message> retained) {
+        this(index, retained, null);
+    }
+
+    /** @param persistence the durable back end, or {@code null} / a non-durable one for none */
+    public Router(TopicIndex<Object, Target> index, RetainedStore<Message> retained, Persistence persistence) {
         this.index = index;
         this.shared = new SharedSubscriptions(index);
         this.retained = retained;
+        this.persistence = persistence != null && persistence.durable() ? persistence : null;
+    }
+
+    /**
+     * The outcome of {@link #publishDurably}.
+     *
+     * @param reached sessions and shared groups reached
+     * @param durable completes when the message, its deliveries to persistent sessions, the
+     *     retained change and the inbound QoS 2 packet id are durable
+     */
+    public record Outcome(int reached, CompletionStage<Void> durable) {}
+
+    /** Whether {@link #publishDurably} must be used for acknowledged messages. */
+    public boolean durable() {
+        return persistence != null;
+    }
+
+    /**
+     * Like {@link #publish} but also persists the message's deliveries to persistent sessions and
+     * the publisher's QoS 2 packet id (0 for none) in one store call. Only with a durable back end.
+     */
+    public Outcome publishDurably(Message m, String publisher, int inboundQos2Id) {
+        CompletionStage<Void> retainedStage = Stages.DONE;
+        if (m.retain()) {
+            retainedStage = persistence.retained().retain(m);
+        }
+        storeRetained(m);
+        Matches matches = scratch.get();
+        matches.begin(m);
+        StoredPublish collected = new StoredPublish();
+        int reached;
+        try {
+            index.match(m.topic(), matches);
+            reached = matches.dispatch(collected::add);
+        } finally {
+            matches.clear();
+        }
+        CompletionStage<Void> stored = collected.storeAndEnqueue(persistence.messages(), m, publisher, inboundQos2Id);
+        return new Outcome(reached, Stages.both(retainedStage, stored));
+    }
+
+    /** Puts a retained message read from the store at start-up. */
+    public void restoreRetained(Message m) {
+        retained.put(m.topic(), m);
+    }
+
+    private void storeRetained(Message m) {
+        if (m.retain()) {
+            if (m.payload().isEmpty()) {
+                retained.remove(m.topic());
+            } else {
+                retained.put(m.topic(), m);
+            }
+        }
     }
 
     /**
@@ -48,13 +113,10 @@ public final class Router implements SessionRouting {
      * @return the number of sessions and shared groups reached (0 means no matching subscribers)
      */
     public int publish(Message m) {
-        if (m.retain()) {
-            if (m.payload().isEmpty()) {
-                retained.remove(m.topic());
-            } else {
-                retained.put(m.topic(), m);
-            }
+        if (persistence != null && m.retain()) {
+            persistence.retained().retain(m); // wills and $SYS: nobody waits for it
         }
+        storeRetained(m);
         Matches matches = scratch.get();
         matches.begin(m);
         try {

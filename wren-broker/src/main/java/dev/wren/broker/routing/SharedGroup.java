@@ -8,6 +8,7 @@ import dev.wren.codec.QoS;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * One shared subscription {@code $share/{name}/{filter}}: its members and the round-robin choice
@@ -86,14 +87,15 @@ public final class SharedGroup implements Target, ShareGroup {
         return members.length;
     }
 
-    /** Delivers {@code m} to one member; returns false if there is no member. */
-    boolean deliver(Message m) {
+    /** Hands {@code m} for one member to {@code sink}; returns false if there is no member. */
+    boolean deliver(Message m, BiConsumer<Session, Delivery> sink) {
         Member target = pick(null);
         if (target == null) {
             return false;
         }
         QoS qos = QoS.min(m.qos(), target.qos());
-        target.session().enqueue(new Delivery(m, qos, m.retain() && target.retainAsPublished(), target.ids(), this));
+        sink.accept(target.session(), new Delivery(m, qos, m.retain() && target.retainAsPublished(), target.ids(),
+                this));
         return true;
     }
 

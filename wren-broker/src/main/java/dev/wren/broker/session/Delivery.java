@@ -12,6 +12,18 @@ import java.util.List;
  * @param retain RETAIN flag to send (retained-on-subscribe, or Retain As Published)
  * @param subscriptionIds Subscription Identifiers of the matching subscriptions [MQTT-3.3.4-3]
  * @param group the shared-subscription group it was chosen by, or {@code null}
+ * @param seq the persistence sequence number of this delivery, 0 if it is not stored
  */
-public record Delivery(Message message, QoS qos, boolean retain, List<Integer> subscriptionIds, ShareGroup group) {
+public record Delivery(Message message, QoS qos, boolean retain, List<Integer> subscriptionIds, ShareGroup group,
+        long seq) {
+
+    /** A delivery that is not (yet) stored. */
+    public Delivery(Message message, QoS qos, boolean retain, List<Integer> subscriptionIds, ShareGroup group) {
+        this(message, qos, retain, subscriptionIds, group, 0);
+    }
+
+    /** This delivery with the sequence number the store assigned. */
+    public Delivery withSeq(long newSeq) {
+        return new Delivery(message, qos, retain, subscriptionIds, group, newSeq);
+    }
 }

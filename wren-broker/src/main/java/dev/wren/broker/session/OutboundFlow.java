@@ -2,6 +2,8 @@ package dev.wren.broker.session;
 
 import dev.wren.broker.metrics.BrokerMetrics;
 import dev.wren.broker.metrics.Metric;
+import dev.wren.broker.persistence.MessageStore;
+import dev.wren.broker.persistence.StoredState.StoredDelivery;
 import dev.wren.codec.QoS;
 import dev.wren.codec.ReasonCode;
 import java.util.ArrayDeque;
@@ -51,8 +53,12 @@ final class OutboundFlow {
     /** Whether the channel was writable at some point while the current queue built up. */
     private boolean writableWhileQueued;
 
-    OutboundFlow(String clientId, QueueLimits limits, BrokerMetrics metrics) {
+    /** Store of queued deliveries, or {@code null} when nothing is persisted. */
+    private final MessageStore store;
+
+    OutboundFlow(String clientId, QueueLimits limits, BrokerMetrics metrics, MessageStore store) {
         this.clientId = clientId;
+        this.store = store;
         this.limits = limits;
         this.metrics = metrics;
     }
@@ -60,6 +66,7 @@ final class OutboundFlow {
     Offer offer(Delivery d, SessionLink link, long now) {
         if (d.message().isExpired(now)) {
             metrics.dropped(Metric.DROPPED_EXPIRED, clientId);
+            stored(d, Change.DROPPED);
             return Offer.DROPPED;
         }
         if (link == null) {
@@ -94,6 +101,7 @@ final class OutboundFlow {
         long weight = d.message().weight();
         if (queue.size() >= limits.maxMessages() || queuedBytes + weight > limits.maxBytes()) {
             metrics.dropped(Metric.DROPPED_QUEUE_FULL, clientId);
+            stored(d, Change.DROPPED);
             return Offer.OVERFLOW;
         }
         queue.addLast(d);
@@ -112,6 +120,7 @@ final class OutboundFlow {
             queuedBytes -= d.message().weight();
             if (d.message().isExpired(now)) {
                 metrics.dropped(Metric.DROPPED_EXPIRED, clientId);
+                stored(d, Change.DROPPED);
             } else if (d.qos() == QoS.AT_MOST_ONCE) {
                 send(d, 0, false, link, now);
             } else {
@@ -124,6 +133,23 @@ final class OutboundFlow {
         int id = allocateId();
         inflight.put(id, new Inflight(d));
         send(d, id, false, link, now);
+        if (store != null && d.seq() != 0) {
+            store.sent(clientId, d.seq(), id);
+        }
+    }
+
+    private enum Change { ACKED, RELEASED, DROPPED }
+
+    /** Tells the store what became of a stored delivery (fire and forget: nothing waits on it). */
+    private void stored(Delivery d, Change change) {
+        if (store == null || d.seq() == 0) {
+            return;
+        }
+        switch (change) {
+            case ACKED -> store.acked(clientId, d.seq());
+            case RELEASED -> store.released(clientId, d.seq());
+            case DROPPED -> store.dropped(clientId, d.seq());
+        }
     }
 
     private void send(Delivery d, int id, boolean dup, SessionLink link, long now) {
@@ -159,6 +185,7 @@ final class OutboundFlow {
             return false;
         }
         inflight.remove(id);
+        stored(f.delivery, Change.ACKED);
         return true;
     }
 
@@ -170,9 +197,11 @@ final class OutboundFlow {
         }
         if (reason.isError()) {
             inflight.remove(id);
+            stored(f.delivery, Change.ACKED);
             return true;
         }
         f.released = true;
+        stored(f.delivery, Change.RELEASED);
         link.sendPubRel(id);
         return true;
     }
@@ -184,6 +213,7 @@ final class OutboundFlow {
             return false;
         }
         inflight.remove(id);
+        stored(f.delivery, Change.ACKED);
         return true;
     }
 
@@ -192,6 +222,7 @@ final class OutboundFlow {
         Inflight f = inflight.get(id);
         if (f != null && !f.released) {
             inflight.remove(id);
+            stored(f.delivery, Change.DROPPED);
         }
     }
 
@@ -208,6 +239,7 @@ final class OutboundFlow {
             if (f.delivery.group() != null && f.delivery.qos() == QoS.AT_LEAST_ONCE
                     && f.delivery.group().hasOtherMember(leaving)) {
                 taken.add(f.delivery);
+                stored(f.delivery, Change.DROPPED);
                 it.remove();
             }
         }
@@ -215,11 +247,27 @@ final class OutboundFlow {
             Delivery d = it.next();
             if (d.group() != null && d.qos() != QoS.AT_MOST_ONCE && d.group().hasOtherMember(leaving)) {
                 taken.add(d);
+                stored(d, Change.DROPPED);
                 queuedBytes -= d.message().weight();
                 it.remove();
             }
         }
         return taken;
+    }
+
+    /** Restores stored deliveries at start-up: sent ones in flight (resent on resume), others queued. */
+    void restore(List<StoredDelivery> deliveries) {
+        for (StoredDelivery sd : deliveries) {
+            Delivery d = new Delivery(sd.message(), sd.qos(), sd.retain(), sd.subscriptionIds(), null, sd.seq());
+            if (sd.packetId() != 0 && sd.qos() != QoS.AT_MOST_ONCE) {
+                Inflight f = new Inflight(d);
+                f.released = sd.released();
+                inflight.put(sd.packetId(), f);
+            } else {
+                queue.addLast(d);
+                queuedBytes += d.message().weight();
+            }
+        }
     }
 
     int inflightCount() {

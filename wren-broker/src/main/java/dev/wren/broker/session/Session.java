@@ -2,6 +2,8 @@ package dev.wren.broker.session;
 
 import dev.wren.broker.metrics.BrokerMetrics;
 import dev.wren.broker.metrics.Metric;
+import dev.wren.broker.persistence.MessageStore;
+import dev.wren.broker.persistence.StoredState.StoredSession;
 import dev.wren.codec.ReasonCode;
 import dev.wren.codec.packet.Subscription;
 import dev.wren.codec.packet.Will;
@@ -44,6 +46,7 @@ public final class Session {
 
     private volatile Loop loop;
     private volatile boolean online;
+    private volatile boolean persistent;
     private volatile boolean ended;
     private volatile long expiresAtMillis = Long.MAX_VALUE;
     private volatile long willAtMillis = Long.MAX_VALUE;
@@ -54,14 +57,17 @@ public final class Session {
     private Will will;
     private Will pendingWill;
 
+    /**
+     * @param store where deliveries to this session are persisted, or {@code null} for none
+     */
     public Session(String clientId, Loop loop, QueueLimits limits, SessionHooks hooks, BrokerMetrics metrics,
-            Clock clock) {
+            Clock clock, MessageStore store) {
         this.clientId = clientId;
         this.loop = loop;
         this.hooks = hooks;
         this.metrics = metrics;
         this.clock = clock;
-        this.outbound = new OutboundFlow(clientId, limits, metrics);
+        this.outbound = new OutboundFlow(clientId, limits, metrics, store);
     }
 
     public String clientId() {
@@ -156,6 +162,7 @@ public final class Session {
         this.online = true;
         this.isNew = false;
         this.expiryInterval = newExpiryInterval;
+        this.persistent = newExpiryInterval > 0;
         this.will = newWill;
         this.pendingWill = null; // reconnect in time cancels a delayed will [MQTT-3.1.3-9]
         this.expiresAtMillis = Long.MAX_VALUE;
@@ -296,6 +303,27 @@ public final class Session {
 
     public void expiryInterval(long seconds) {
         this.expiryInterval = seconds;
+        this.persistent = seconds > 0;
+    }
+
+    /** Whether the session outlives its connection (expiry > 0), i.e. is persisted. Any thread (volatile). */
+    public boolean isPersistent() {
+        return persistent;
+    }
+
+    /**
+     * Rebuilds an offline session from the store at start-up (before the listener opens): its
+     * queue and in-flight deliveries, inbound QoS 2 ids and expiry. Subscriptions are restored by
+     * the caller through the router. The will is not restored.
+     */
+    void restore(StoredSession stored) {
+        isNew = false;
+        expiryInterval = stored.expiryInterval();
+        persistent = true;
+        outbound.restore(stored.queue());
+        inboundQos2.addAll(stored.inboundQos2());
+        expiresAtMillis = expiryInterval >= 0xFFFF_FFFFL ? Long.MAX_VALUE
+                : stored.disconnectedAtMillis() + expiryInterval * 1000;
     }
 
     /** Drops the will: a normal DISCONNECT [MQTT-3.14.4-3]. */

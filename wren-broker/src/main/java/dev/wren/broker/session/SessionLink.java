@@ -1,5 +1,6 @@
 package dev.wren.broker.session;
 
+import dev.wren.codec.MqttVersion;
 import dev.wren.codec.ReasonCode;
 import dev.wren.codec.packet.Publish;
 
@@ -28,4 +29,7 @@ public interface SessionLink {
 
     /** This connection is replaced by a new one for the same client id [MQTT-3.1.4-3]. */
     void takenOver();
+
+    /** The protocol version of the connection (stored with the session). */
+    MqttVersion version();
 }

@@ -2,6 +2,11 @@ package dev.wren.broker.session;
 
 import dev.wren.broker.metrics.BrokerMetrics;
 import dev.wren.broker.metrics.Metric;
+import dev.wren.broker.persistence.Persistence;
+import dev.wren.broker.persistence.SessionStore;
+import dev.wren.broker.persistence.Stages;
+import dev.wren.broker.persistence.StoredState.StoredSession;
+import java.util.concurrent.CompletionStage;
 import dev.wren.codec.packet.Will;
 import java.time.Clock;
 import java.util.Set;
@@ -41,20 +46,25 @@ public final class SessionRegistry implements SessionHooks {
     private final QueueLimits limits;
     private final BrokerMetrics metrics;
     private final Clock clock;
+    private final Persistence persistence;
 
-    public SessionRegistry(SessionRouting routing, QueueLimits limits, BrokerMetrics metrics, Clock clock) {
+    public SessionRegistry(SessionRouting routing, QueueLimits limits, BrokerMetrics metrics, Clock clock,
+            Persistence persistence) {
         this.routing = routing;
         this.limits = limits;
         this.metrics = metrics;
         this.clock = clock;
+        this.persistence = persistence.durable() ? persistence : null;
+    }
+
+    private Session newSession(String id, Loop loop) {
+        metrics.increment(Metric.SESSIONS_CURRENT);
+        return new Session(id, loop, limits, this, metrics, clock, persistence == null ? null : persistence.messages());
     }
 
     /** Finds or creates the session of {@code r.clientId()} and attaches {@code r.link()} to it. */
     public void connect(ConnectRequest r, Attached callback) {
-        Session s = sessions.computeIfAbsent(r.clientId(), id -> {
-            metrics.increment(Metric.SESSIONS_CURRENT);
-            return new Session(id, r.loop(), limits, this, metrics, clock);
-        });
+        Session s = sessions.computeIfAbsent(r.clientId(), id -> newSession(id, r.loop()));
         Loop owner = s.loop();
         if (owner.inLoop()) {
             connectOnOwner(s, r, callback);
@@ -86,11 +96,45 @@ public final class SessionRegistry implements SessionHooks {
         }
         offline.remove(s);
         boolean present = !r.cleanStart() && !s.isNew();
+        boolean wasPersistent = s.isPersistent();
         if (r.cleanStart() && !s.isNew()) {
             s.reset();
         }
         s.attach(r.link(), r.expiryInterval(), r.will());
-        callback.attached(s, present);
+        if (persistence == null) {
+            callback.attached(s, present);
+            return;
+        }
+        // CONNACK only once the session is durable (or durably gone)
+        Stages.whenDurable(storeConnect(r, wasPersistent), r.loop(), ok -> callback.attached(s, present));
+    }
+
+    private CompletionStage<Void> storeConnect(ConnectRequest r, boolean wasPersistent) {
+        SessionStore store = persistence.sessions();
+        CompletionStage<Void> removed = r.cleanStart() && wasPersistent ? store.removeSession(r.clientId()) : Stages.DONE;
+        if (r.expiryInterval() == 0) {
+            return wasPersistent ? store.removeSession(r.clientId()) : removed;
+        }
+        return Stages.both(removed, store.saveSession(r.clientId(), r.link().version(), r.expiryInterval(), r.will()));
+    }
+
+    /**
+     * Re-creates a stored session at start-up, offline, on {@code loop}; returns {@code null} if it
+     * expired while the broker was down (it is then removed from the store).
+     */
+    public Session restore(StoredSession stored, Loop loop, long now) {
+        long expiry = stored.expiryInterval();
+        if (expiry < 0xFFFF_FFFFL && stored.disconnectedAtMillis() + expiry * 1000 <= now) {
+            if (persistence != null) {
+                persistence.sessions().removeSession(stored.clientId());
+            }
+            return null;
+        }
+        Session s = newSession(stored.clientId(), loop);
+        s.restore(stored);
+        sessions.put(stored.clientId(), s);
+        offline.add(s);
+        return s;
     }
 
     /** The session of {@code clientId}, or {@code null}. */
@@ -126,11 +170,17 @@ public final class SessionRegistry implements SessionHooks {
     @Override
     public void offline(Session session) {
         offline.add(session);
+        if (persistence != null && session.isPersistent()) {
+            persistence.sessions().disconnected(session.clientId(), clock.millis(), session.expiryInterval());
+        }
     }
 
     @Override
     public void ended(Session session) {
         offline.remove(session);
+        if (persistence != null) {
+            persistence.sessions().removeSession(session.clientId());
+        }
         if (sessions.remove(session.clientId(), session)) {
             metrics.add(Metric.SESSIONS_CURRENT, -1);
         }

@@ -2,6 +2,7 @@ package dev.wren.broker.transport;
 
 import dev.wren.broker.BrokerConfig;
 import dev.wren.broker.BrokerStartException;
+import dev.wren.broker.session.Loop;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -77,6 +78,11 @@ public final class NettyServer implements AutoCloseable {
     /** The open client channels. */
     public ChannelGroup channels() {
         return channels;
+    }
+
+    /** One of the worker event loops (round robin), e.g. for sessions restored at start-up. */
+    public Loop nextLoop() {
+        return new NettyLoop(workerGroup.next());
     }
 
     /** The worker group, whose event loops run connections and sessions. */

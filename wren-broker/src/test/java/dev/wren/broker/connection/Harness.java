@@ -29,7 +29,7 @@ final class Harness {
     final BrokerMetrics metrics = new BrokerMetrics();
     final TestClock clock = new TestClock();
     final BrokerConfig config;
-    final Router router = new Router(new ConcurrentTopicTrie<>(), new RetainedTrie<>());
+    final Router router;
     final SessionRegistry sessions;
     final BrokerContext ctx;
     final List<ManualLoop> loops = new ArrayList<>();
@@ -43,13 +43,19 @@ final class Harness {
     }
 
     Harness(BrokerConfig base, dev.wren.broker.security.Authenticator authenticator) {
+        this(base, authenticator, new dev.wren.broker.persistence.MemoryPersistence());
+    }
+
+    Harness(BrokerConfig base, dev.wren.broker.security.Authenticator authenticator,
+            dev.wren.broker.persistence.Persistence persistence) {
         this.config = base.toBuilder().clock(clock).build();
+        this.router = new Router(new ConcurrentTopicTrie<>(), new RetainedTrie<>(), persistence);
         this.sessions = new SessionRegistry(router, new QueueLimits(config.maxQueuedMessages(),
-                config.maxQueuedBytes(), config.queueQos0Offline()), metrics, clock);
+                config.maxQueuedBytes(), config.queueQos0Offline()), metrics, clock, persistence);
         this.ctx = new BrokerContext(config, metrics, sessions, router,
                 authenticator != null ? authenticator
                         : new PasswordAuthenticator(config.users(), config.allowAnonymous()),
-                Authorizer.ALLOW_ALL, clock);
+                Authorizer.ALLOW_ALL, clock, persistence.durable() ? persistence : null);
     }
 
     ManualLoop loop() {

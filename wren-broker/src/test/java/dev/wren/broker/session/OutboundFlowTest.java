@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class OutboundFlowTest {
     private final BrokerMetrics metrics = new BrokerMetrics();
-    private final OutboundFlow flow = new OutboundFlow("c", new QueueLimits(3, 1_000, false), metrics);
+    private final OutboundFlow flow = new OutboundFlow("c", new QueueLimits(3, 1_000, false), metrics, null);
     private final Link link = new Link();
 
     /** Records what the flow sends. */
@@ -56,6 +56,11 @@ class OutboundFlowTest {
 
         @Override
         public void takenOver() {
+        }
+
+        @Override
+        public dev.wren.codec.MqttVersion version() {
+            return dev.wren.codec.MqttVersion.V5;
         }
     }
 
@@ -119,7 +124,7 @@ class OutboundFlowTest {
 
     @Test
     void bytesLimit_applies() {
-        OutboundFlow small = new OutboundFlow("c", new QueueLimits(100, 10, false), metrics);
+        OutboundFlow small = new OutboundFlow("c", new QueueLimits(100, 10, false), metrics, null);
         assertThat(small.offer(d("12345678", QoS.AT_LEAST_ONCE), null, 0)).isEqualTo(OutboundFlow.Offer.QUEUED);
         assertThat(small.offer(d("12345678", QoS.AT_LEAST_ONCE), null, 0)).isEqualTo(OutboundFlow.Offer.OVERFLOW);
     }

@@ -49,7 +49,8 @@ class MqttChannelHandlerTest {
     private final BrokerConfig config = BrokerConfig.builder().maintenanceIntervalMillis(0).build();
     private final Router router = new Router(new ConcurrentTopicTrie<>(), new RetainedTrie<>());
     private final BrokerContext ctx = new BrokerContext(config, metrics,
-            new SessionRegistry(router, new QueueLimits(100, 1 << 20, false), metrics, config.clock()), router,
+            new SessionRegistry(router, new QueueLimits(100, 1 << 20, false), metrics, config.clock(),
+                    new dev.wren.broker.persistence.MemoryPersistence()), router,
             new PasswordAuthenticator(config.users(), true), Authorizer.ALLOW_ALL, config.clock());
     private final List<EmbeddedChannel> channels = new ArrayList<>();
 
