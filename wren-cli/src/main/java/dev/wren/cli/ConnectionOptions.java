@@ -9,15 +9,21 @@ import dev.wren.codec.QoS;
 import dev.wren.codec.UserProperty;
 import dev.wren.codec.packet.PublishProperties;
 import dev.wren.codec.packet.Will;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** Connection options shared by {@code pub} and {@code sub}, with mosquitto's short names. */
 final class ConnectionOptions {
+    private static final Pattern URL =
+            Pattern.compile("(mqtts?)://(?:([^:@/]*)(?::([^@/]*))?@)?([^:/@]+)(?::(\\d{1,5}))?/(.+)");
+
     @Option(names = {"-L", "--url"}, paramLabel = "URL",
             description = "mqtt(s)://[user[:password]@]host[:port]/topic: connection and topic in one.")
     String url;
@@ -74,13 +80,13 @@ final class ConnectionOptions {
     List<PropertyArgs.Property> properties = new ArrayList<>();
 
     @Option(names = "--cafile", paramLabel = "FILE", description = "Use TLS, trusting the CA certificates in FILE (PEM).")
-    java.nio.file.Path caFile;
+    Path caFile;
 
     @Option(names = "--cert", paramLabel = "FILE", description = "Client certificate for TLS (PEM, with --key).")
-    java.nio.file.Path certFile;
+    Path certFile;
 
     @Option(names = "--key", paramLabel = "FILE", description = "Private key of the client certificate (PEM, PKCS#8).")
-    java.nio.file.Path keyFile;
+    Path keyFile;
 
     @Option(names = "--tls-use-os-certs", description = "Use TLS, trusting the JDK's default CA certificates.")
     boolean tlsDefaultTrust;
@@ -102,7 +108,7 @@ final class ConnectionOptions {
         if (url == null) {
             return null;
         }
-        java.util.regex.Matcher m = URL.matcher(url);
+        Matcher m = URL.matcher(url);
         if (!m.matches()) {
             throw new CliException(ExitCodes.USAGE, "-L needs mqtt(s)://[user[:password]@]host[:port]/topic, not " + url);
         }
@@ -118,9 +124,6 @@ final class ConnectionOptions {
         }
         return m.group(6);
     }
-
-    private static final java.util.regex.Pattern URL =
-            java.util.regex.Pattern.compile("(mqtts?)://(?:([^:@/]*)(?::([^@/]*))?@)?([^:/@]+)(?::(\\d{1,5}))?/(.+)");
 
     MqttVersion version() {
         return switch (protocolVersion.toLowerCase()) {

@@ -3,6 +3,7 @@ package dev.wren.cli;
 import dev.wren.client.Transport;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.net.ssl.SSLException;
 
 /** Turns the mosquitto-style TLS options ({@code --cafile --cert --key --insecure --tls-use-os-certs}) into a transport. */
@@ -36,7 +37,7 @@ final class TlsOptions {
         }
     }
 
-    private static void requireReadable(java.nio.file.Path file, String option) {
+    private static void requireReadable(Path file, String option) {
         if (!Files.isReadable(file)) {
             throw new CliException(ExitCodes.USAGE, option + ": cannot read " + file);
         }

@@ -10,6 +10,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,7 +62,7 @@ public final class BenchCommand implements Runnable {
             Throwable c = e.getCause();
             String message = c instanceof MqttClientException m ? m.getMessage() : String.valueOf(c);
             throw new CliException(ExitCodes.FAILURE, what + " failed: " + message, c);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new CliException(ExitCodes.FAILURE, what + " timed out after 60 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
