@@ -4,6 +4,7 @@ import dev.wren.codec.Binary;
 import dev.wren.codec.QoS;
 import dev.wren.codec.UserProperty;
 import dev.wren.codec.packet.PublishProperties;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -191,7 +192,7 @@ public final class FileOutboundStore implements OutboundStore {
             if ((int) crc.getValue() != in.getInt()) {
                 return;
             }
-            apply(new DataInputStream(new java.io.ByteArrayInputStream(body)));
+            apply(new DataInputStream(new ByteArrayInputStream(body)));
         }
     }
 
