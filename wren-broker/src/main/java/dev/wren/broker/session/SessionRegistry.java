@@ -11,6 +11,8 @@ import dev.wren.codec.packet.Will;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * All sessions by client id: connect with takeover [MQTT-3.1.4-3], clean start, session
@@ -21,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * client id are serialised there without a lock.
  */
 public final class SessionRegistry implements SessionHooks {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
+
     /**
      * A CONNECT asking for a session.
      *
@@ -106,7 +110,12 @@ public final class SessionRegistry implements SessionHooks {
             return;
         }
         // CONNACK only once the session is durable (or durably gone)
-        Stages.whenDurable(storeConnect(r, wasPersistent), r.loop(), ok -> callback.attached(s, present));
+        Stages.whenDurable(storeConnect(r, wasPersistent), r.loop(), ok -> {
+            if (!ok) {
+                LOG.warn("storing the session of {} failed; it is not durable", r.clientId());
+            }
+            callback.attached(s, present);
+        });
     }
 
     private CompletionStage<Void> storeConnect(ConnectRequest r, boolean wasPersistent) {
