@@ -19,8 +19,28 @@ public interface Transport {
     /** Plain TCP. */
     Transport TCP = (channel, host, port) -> {};
 
+    /**
+     * The user event a transport with its own handshake fires down the pipeline
+     * ({@code pipeline.fireUserEventTriggered(Transport.READY)}) once MQTT bytes may flow.
+     */
+    Object READY = new Object() {
+        @Override
+        public String toString() {
+            return "Transport.READY";
+        }
+    };
+
     /** Called for each new connection before the MQTT codec is added to the pipeline. */
     void initChannel(Channel channel, String host, int port);
+
+    /**
+     * Whether the client must wait for {@link #READY} before sending CONNECT. False for TCP and
+     * TLS (the TLS handler holds writes until its handshake is done); true for a transport with
+     * a handshake of its own that cannot hold writes, such as a WebSocket upgrade.
+     */
+    default boolean signalsReady() {
+        return false;
+    }
 
     /**
      * TLS over TCP with a client {@link SslContext} (e.g. {@code SslContextBuilder.forClient()

@@ -98,6 +98,32 @@ class MqttClientTest {
     }
 
     @Test
+    void transportWithHandshake_connectWaitsForReady() throws Exception {
+        CompletableFuture<io.netty.channel.Channel> channel = new CompletableFuture<>();
+        Transport slow = new Transport() {
+            @Override
+            public void initChannel(io.netty.channel.Channel ch, String host, int port) {
+                channel.complete(ch);
+            }
+
+            @Override
+            public boolean signalsReady() {
+                return true;
+            }
+        };
+        try (MqttClient client = MqttClient.create(options().transport(slow).build())) {
+            CompletableFuture<ConnectResult> f = client.connectAsync();
+            FakePeer.Conn conn = peer.accept();
+            conn.expectNothing(200);
+            io.netty.channel.Channel ch = channel.get(5, TimeUnit.SECONDS);
+            ch.eventLoop().execute(() -> ch.pipeline().fireUserEventTriggered(Transport.READY));
+            conn.expect(Connect.class);
+            conn.send(ok(false));
+            assertThat(f.get(5, TimeUnit.SECONDS)).isNotNull();
+        }
+    }
+
+    @Test
     void publish_afterClose_failsAtOnce() {
         MqttClient client = MqttClient.create(options().build());
         client.close();

@@ -1,6 +1,7 @@
 package dev.wren.client.internal;
 
 import dev.wren.client.MqttClientException;
+import dev.wren.client.Transport;
 import dev.wren.codec.MalformedPacketException;
 import dev.wren.codec.packet.MqttPacket;
 import io.netty.channel.ChannelHandlerContext;
@@ -37,6 +38,8 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
             core.onWriterIdle(ctx.channel());
+        } else if (evt == Transport.READY) {
+            core.onTransportReady(ctx.channel());
         }
         ctx.fireUserEventTriggered(evt);
     }

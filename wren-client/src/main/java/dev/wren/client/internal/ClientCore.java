@@ -21,7 +21,6 @@ import dev.wren.codec.packet.ConnAck;
 import dev.wren.codec.packet.ConnAckProperties;
 import dev.wren.codec.packet.Disconnect;
 import dev.wren.codec.packet.MqttPacket;
-import dev.wren.codec.packet.PingReq;
 import dev.wren.codec.packet.PingResp;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -159,7 +158,10 @@ public final class ClientCore implements Executor {
                 c.close(Connector.refusedToConnect(options, f.cause()));
                 return;
             }
-            c.send(ConnectPackets.build(options, clientId, cleanStart));
+            c.connect = ConnectPackets.build(options, clientId, cleanStart);
+            if (!options.transport().signalsReady()) {
+                c.sendConnect();
+            }
             loop.schedule(() -> {
                 if (!c.connAcked) {
                     c.close(Failures.local("no CONNACK from " + options.host() + ":" + options.port() + " within "
@@ -167,6 +169,14 @@ public final class ClientCore implements Executor {
                 }
             }, options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         });
+    }
+
+    /** The transport finished its own handshake (e.g. a WebSocket upgrade): CONNECT may go now. */
+    void onTransportReady(Channel ch) {
+        Connection c = current(ch);
+        if (c != null) {
+            c.sendConnect();
+        }
     }
 
     void onPacket(Channel ch, MqttPacket packet) {
@@ -265,15 +275,9 @@ public final class ClientCore implements Executor {
 
     void onWriterIdle(Channel ch) {
         Connection c = current(ch);
-        if (c == null || !c.connAcked) {
-            return;
+        if (c != null && c.connAcked) {
+            c.keepAlive();
         }
-        if (c.pingOutstanding) {
-            c.close(Failures.local("no PINGRESP within the keep alive interval; connection lost"));
-            return;
-        }
-        c.pingOutstanding = true;
-        c.send(PingReq.INSTANCE);
     }
 
     private void onClosed(Connection c) {

@@ -5,8 +5,10 @@ import dev.wren.client.MqttClientException;
 import dev.wren.client.PublishResult;
 import dev.wren.codec.PacketTooLargeException;
 import dev.wren.codec.ReasonCode;
+import dev.wren.codec.packet.Connect;
 import dev.wren.codec.packet.Disconnect;
 import dev.wren.codec.packet.MqttPacket;
+import dev.wren.codec.packet.PingReq;
 import dev.wren.codec.packet.Publish;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -32,6 +34,8 @@ final class Connection implements SessionOutput {
     /** Why the connection ended, if known: refusal, server DISCONNECT, protocol error, I/O error. */
     MqttClientException endReason;
     Disconnect serverDisconnect;
+    /** The CONNECT to send once the transport is ready, or {@code null} once sent. */
+    Connect connect;
 
     private final ChannelFuture connectFuture;
 
@@ -72,6 +76,27 @@ final class Connection implements SessionOutput {
             }
         });
         requestFlush();
+    }
+
+    /** Sends the CONNECT held for the transport's handshake, once. */
+    void sendConnect() {
+        if (connect != null) {
+            send(connect);
+            connect = null;
+        }
+    }
+
+    /**
+     * Nothing was written for a keep-alive interval: PINGREQ, or, if the last PINGREQ is still
+     * unanswered, give the connection up.
+     */
+    void keepAlive() {
+        if (pingOutstanding) {
+            close(Failures.local("no PINGRESP within the keep alive interval; connection lost"));
+            return;
+        }
+        pingOutstanding = true;
+        send(PingReq.INSTANCE);
     }
 
     /** Flushes once after the current batch of event-loop tasks instead of once per packet. */
