@@ -104,16 +104,32 @@ public final class SessionRegistry implements SessionHooks {
         if (r.cleanStart() && !s.isNew()) {
             s.reset();
         }
-        s.attach(r.link(), r.expiryInterval(), r.will());
         if (persistence == null) {
+            s.attach(r.link(), r.expiryInterval(), r.will());
             callback.attached(s, present);
             return;
         }
-        // CONNACK only once the session is durable (or durably gone)
+        // Attach and CONNACK only once the session is durable (or durably gone): until then the
+        // session stays offline, so nothing is delivered before the CONNACK [MQTT-3.2.0-1].
         Stages.whenDurable(storeConnect(r, wasPersistent), r.loop(), ok -> {
             if (!ok) {
                 LOG.warn("storing the session of {} failed; it is not durable", r.clientId());
             }
+            if (s.isEnded() || !s.loop().inLoop()) {
+                connect(r, callback); // ended or moved by another connect meanwhile: start over
+                return;
+            }
+            SessionLink other = s.link();
+            if (other != null) { // another connection attached while the store was busy
+                metrics.increment(Metric.SESSIONS_TAKEN_OVER);
+                other.takenOver();
+                if (s.isEnded()) {
+                    connect(r, callback);
+                    return;
+                }
+            }
+            offline.remove(s);
+            s.attach(r.link(), r.expiryInterval(), r.will());
             callback.attached(s, present);
         });
     }
