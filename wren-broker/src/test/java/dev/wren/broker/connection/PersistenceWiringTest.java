@@ -61,6 +61,21 @@ class PersistenceWiringTest {
     }
 
     @Test
+    void reconnect_deliveriesWaitForConnAck_whileSessionWriteIsPending() {
+        persistentSubscriber().drop();
+        store.completeAll();
+        Harness.Client back = h.client().send(connectV5("s", false, 600)); // saveSession pending
+        Harness.Client pub = h.client().send(connectV5("p", true, 0));
+        pub.send(publish("t", "during", QoS.AT_LEAST_ONCE, 1));
+        assertThat(back.take()).as("nothing before the CONNACK [MQTT-3.2.0-1]").isEmpty();
+        store.completeAll();
+        h.settle();
+        List<?> got = back.take();
+        assertThat(got.get(0)).isInstanceOf(ConnAck.class);
+        assertThat(((Publish) got.get(1)).payload().toUtf8String()).isEqualTo("during");
+    }
+
+    @Test
     void cleanSessionSubscriber_notStored() {
         Harness.Client sub = h.client().send(connectV5("c", true, 0));
         sub.send(new Subscribe(1, List.of(new Subscription(new TopicFilter("t"), QoS.AT_LEAST_ONCE))));
