@@ -7,6 +7,14 @@ import dev.wren.codec.netty.MqttFrameDecoder;
 import dev.wren.codec.netty.MqttPacketEncoder;
 import dev.wren.codec.packet.MqttPacket;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.MessageToMessageCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.util.List;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -33,12 +41,21 @@ final class FakePeer implements AutoCloseable {
     private final Channel server;
 
     FakePeer() throws InterruptedException {
+        this(false);
+    }
+
+    /** A fake server; with {@code websocket} it speaks MQTT over WebSocket on path {@code /mqtt}. */
+    FakePeer(boolean websocket) throws InterruptedException {
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
                         CodecState state = new CodecState();
                         Conn conn = new Conn(ch);
+                        if (websocket) {
+                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
+                                    new WebSocketServerProtocolHandler("/mqtt", "mqtt"), new WsFrames());
+                        }
                         ch.pipeline().addLast(new MqttFrameDecoder(state, true), new MqttPacketEncoder(state),
                                 new SimpleChannelInboundHandler<Object>() {
                                     @Override
@@ -70,6 +87,21 @@ final class FakePeer implements AutoCloseable {
         }
         server.close().syncUninterruptibly();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** Binary WebSocket frames to and from MQTT bytes. */
+    private static final class WsFrames extends MessageToMessageCodec<WebSocketFrame, ByteBuf> {
+        @Override
+        protected void encode(ChannelHandlerContext ctx, ByteBuf msg, List<Object> out) {
+            out.add(new BinaryWebSocketFrame(msg.retain()));
+        }
+
+        @Override
+        protected void decode(ChannelHandlerContext ctx, WebSocketFrame frame, List<Object> out) {
+            if (frame instanceof BinaryWebSocketFrame) {
+                out.add(frame.content().retain());
+            }
+        }
     }
 
     /** One accepted connection. */
