@@ -3,6 +3,8 @@ package dev.wren.cli;
 import dev.wren.client.ClientOptions;
 import dev.wren.client.ClientOptionsBuilder;
 import dev.wren.client.ReconnectPolicy;
+import dev.wren.client.Transport;
+import dev.wren.client.WebSocketTransport;
 import dev.wren.codec.Binary;
 import dev.wren.codec.MqttVersion;
 import dev.wren.codec.QoS;
@@ -94,6 +96,9 @@ final class ConnectionOptions {
     @Option(names = "--insecure", description = "Use TLS without checking the server certificate (tests only).")
     boolean insecure;
 
+    @Option(names = "--ws", paramLabel = "PATH", description = "MQTT over WebSocket to PATH (e.g. /mqtt); with TLS options: wss.")
+    String webSocketPath;
+
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "Connect timeout (default: ${DEFAULT-VALUE}).")
     int connectTimeout = 10;
 
@@ -157,7 +162,8 @@ final class ConnectionOptions {
         ClientOptionsBuilder b = ClientOptions.builder().host(host).port(port).version(v).clientId(clientId(kind))
                 .cleanStart(!persistentSession).keepAlive(keepAlive).reconnect(reconnect)
                 .connectTimeout(Duration.ofSeconds(connectTimeout));
-        b.transport(TlsOptions.transport(this));
+        Transport transport = TlsOptions.transport(this);
+        b.transport(webSocketPath == null ? transport : WebSocketTransport.of(webSocketPath).over(transport));
         long expiry = sessionExpiry != null ? sessionExpiry : (persistentSession ? 0xFFFF_FFFFL : 0);
         b.sessionExpiryInterval(expiry);
         if (username != null || password != null) {
