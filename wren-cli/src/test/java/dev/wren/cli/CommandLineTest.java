@@ -50,6 +50,16 @@ class CommandLineTest {
     }
 
     @Test
+    void ws_selectsWebSocketTransport() {
+        PubCommand pub = parsePub("pub", "-t", "a", "-m", "x", "--ws", "/mqtt");
+        assertThat(pub.conn.toBuilder("pub", ReconnectPolicy.NEVER).build().transport())
+                .isInstanceOf(dev.wren.client.WebSocketTransport.class);
+        PubCommand plain = parsePub("pub", "-t", "a", "-m", "x");
+        assertThat(plain.conn.toBuilder("pub", ReconnectPolicy.NEVER).build().transport())
+                .isSameAs(dev.wren.client.Transport.TCP);
+    }
+
+    @Test
     void pub_persistentSessionWithoutId_isAUsageError() {
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
