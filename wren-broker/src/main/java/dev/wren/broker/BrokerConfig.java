@@ -35,10 +35,11 @@ import java.util.function.Supplier;
  * @param maxTopicLength longest topic name or filter in bytes
  * @param maxTopicLevels most levels in a topic name or filter
  * @param maxSubscriptionsPerClient subscriptions one session may hold; 0 = unlimited
- * @param maxInflight upper bound of the outbound window per client (also the window of 3.x clients)
+ * @param maxInflight upper bound of the outbound window per client (also the window of 3.x clients);
+ *     in-flight messages count against {@code maxQueuedBytes}
  * @param maxSessionExpiryInterval longest Session Expiry Interval granted; 3.x persistent sessions get this
  * @param maxQueuedMessages messages queued per session (offline or behind a full window)
- * @param maxQueuedBytes payload bytes queued per session
+ * @param maxQueuedBytes payload + topic bytes held per session: queued plus in flight
  * @param queueQos0Offline whether QoS 0 messages are queued for offline sessions
  * @param allowAnonymous whether clients without a username may connect
  * @param users usernames and their passwords for the built-in authenticator
@@ -156,7 +157,7 @@ public record BrokerConfig(
         private int maxTopicLength = 65535;
         private int maxTopicLevels = 128;
         private int maxSubscriptionsPerClient = 1000;
-        private int maxInflight = 100;
+        private int maxInflight = 65535;
         private long maxSessionExpiryInterval = MAX_INTERVAL;
         private int maxQueuedMessages = 10_000;
         private long maxQueuedBytes = 64L * 1024 * 1024;
@@ -223,7 +224,7 @@ public record BrokerConfig(
         public Builder maxTopicLevels(int v) { maxTopicLevels = v; return this; }
         /** Subscriptions per session (default 1000; 0 = unlimited). */
         public Builder maxSubscriptionsPerClient(int v) { maxSubscriptionsPerClient = v; return this; }
-        /** Upper bound of the outbound in-flight window (default 100). */
+        /** Upper bound of the outbound in-flight window (default 65535: the client's Receive Maximum decides). */
         public Builder maxInflight(int v) { maxInflight = v; return this; }
         public Builder maxSessionExpiryInterval(long v) { maxSessionExpiryInterval = v; return this; }
         /** Messages queued per session (default 10000; 0 = none). */

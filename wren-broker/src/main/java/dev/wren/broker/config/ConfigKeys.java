@@ -73,7 +73,7 @@ final class ConfigKeys {
                 (b, v) -> b.maxSubscriptionsPerClient(v.intValue()), BrokerConfig::maxSubscriptionsPerClient,
                 "subscriptions per session (0 = unlimited); more get SUBACK 0x97");
         num(k, "mqtt", "max-inflight", 1, 65535, (b, v) -> b.maxInflight(v.intValue()), BrokerConfig::maxInflight,
-                "outbound QoS 1/2 window per client (bounded further by its Receive Maximum)");
+                "outbound QoS 1/2 window per client (bounded by its Receive Maximum; 3.x clients get this)");
     }
 
     @SuppressWarnings("unchecked")
@@ -84,7 +84,7 @@ final class ConfigKeys {
         num(k, "session", "max-queued-messages", 0, MAX_INT, (b, v) -> b.maxQueuedMessages(v.intValue()),
                 BrokerConfig::maxQueuedMessages, "messages queued per session; overflow drops the new message");
         num(k, "session", "max-queued-bytes", 0, Long.MAX_VALUE, (b, v) -> b.maxQueuedBytes(v.longValue()),
-                BrokerConfig::maxQueuedBytes, "payload + topic bytes queued per session");
+                BrokerConfig::maxQueuedBytes, "payload + topic bytes held per session (queued and in flight)");
         bool(k, "session", "queue-qos0-offline", Builder::queueQos0Offline, BrokerConfig::queueQos0Offline,
                 "queue QoS 0 messages for offline sessions");
         bool(k, "security", "allow-anonymous", Builder::allowAnonymous, BrokerConfig::allowAnonymous,

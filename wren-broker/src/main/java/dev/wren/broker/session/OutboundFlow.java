@@ -20,6 +20,10 @@ import java.util.Map;
  * in order [MQTT-4.6.0-1]. A packet identifier stays allocated from the PUBLISH until its
  * PUBACK, or PUBREC error, or PUBCOMP, and is never handed out twice meanwhile [MQTT-2.2.1-3].
  *
+ * <p>Memory bound: the byte limit covers the in-flight messages (until acknowledged, or until
+ * PUBREC for QoS 2) plus the queued ones; the message count of the queue is limited separately
+ * and the in-flight count by the window (the client's Receive Maximum, capped by maxInflight).
+ *
  * <p>Overflow policy: a delivery that would exceed the queue limits (messages or bytes) is
  * dropped (the newest one) and counted in {@link Metric#DROPPED_QUEUE_FULL}. Only if the
  * connection's socket did not drain at all while the queue filled up (channel unwritable the
@@ -37,9 +41,12 @@ final class OutboundFlow {
     private static final class Inflight {
         final Delivery delivery;
         boolean released;
+        /** Bytes this entry counts against the limit until its message is no longer needed. */
+        long weight;
 
         Inflight(Delivery delivery) {
             this.delivery = delivery;
+            this.weight = delivery.message().weight();
         }
     }
 
@@ -49,6 +56,8 @@ final class OutboundFlow {
     private final BrokerMetrics metrics;
     private final String clientId;
     private long queuedBytes;
+    /** Bytes of messages sent and not yet acknowledged (released QoS 2 no longer counts). */
+    private long inflightBytes;
     private int nextId = 1;
     /** Whether the channel was writable at some point while the current queue built up. */
     private boolean writableWhileQueued;
@@ -83,7 +92,8 @@ final class OutboundFlow {
             send(d, 0, false, link, now);
             return Offer.SENT;
         }
-        if (queue.isEmpty() && inflight.size() < link.outboundWindow() && link.writable()) {
+        if (queue.isEmpty() && inflight.size() < link.outboundWindow() && link.writable()
+                && inflightBytes + queuedBytes + d.message().weight() <= limits.maxBytes()) {
             sendNew(d, link, now);
             return Offer.SENT;
         }
@@ -99,7 +109,7 @@ final class OutboundFlow {
 
     private Offer enqueue(Delivery d) {
         long weight = d.message().weight();
-        if (queue.size() >= limits.maxMessages() || queuedBytes + weight > limits.maxBytes()) {
+        if (queue.size() >= limits.maxMessages() || inflightBytes + queuedBytes + weight > limits.maxBytes()) {
             metrics.dropped(Metric.DROPPED_QUEUE_FULL, clientId);
             stored(d, Change.DROPPED);
             return Offer.OVERFLOW;
@@ -131,7 +141,9 @@ final class OutboundFlow {
 
     private void sendNew(Delivery d, SessionLink link, long now) {
         int id = allocateId();
-        inflight.put(id, new Inflight(d));
+        Inflight f = new Inflight(d);
+        inflight.put(id, f);
+        inflightBytes += f.weight;
         send(d, id, false, link, now);
         if (store != null && d.seq() != 0) {
             store.sent(clientId, d.seq(), id);
@@ -184,9 +196,19 @@ final class OutboundFlow {
         if (f == null || f.released || f.delivery.qos() != QoS.AT_LEAST_ONCE) {
             return false;
         }
-        inflight.remove(id);
+        remove(id, f);
         stored(f.delivery, Change.ACKED);
         return true;
+    }
+
+    private void remove(int id, Inflight f) {
+        inflight.remove(id);
+        unweigh(f);
+    }
+
+    private void unweigh(Inflight f) {
+        inflightBytes -= f.weight;
+        f.weight = 0;
     }
 
     /** PUBREC: an error code ends the delivery, success moves it to the PUBREL phase. */
@@ -196,11 +218,12 @@ final class OutboundFlow {
             return false;
         }
         if (reason.isError()) {
-            inflight.remove(id);
+            remove(id, f);
             stored(f.delivery, Change.ACKED);
             return true;
         }
         f.released = true;
+        unweigh(f); // only the packet id is kept until PUBCOMP
         stored(f.delivery, Change.RELEASED);
         link.sendPubRel(id);
         return true;
@@ -212,7 +235,7 @@ final class OutboundFlow {
         if (f == null || !f.released) {
             return false;
         }
-        inflight.remove(id);
+        remove(id, f);
         stored(f.delivery, Change.ACKED);
         return true;
     }
@@ -221,7 +244,7 @@ final class OutboundFlow {
     void discard(int id) {
         Inflight f = inflight.get(id);
         if (f != null && !f.released) {
-            inflight.remove(id);
+            remove(id, f);
             stored(f.delivery, Change.DROPPED);
         }
     }
@@ -240,6 +263,7 @@ final class OutboundFlow {
                     && f.delivery.group().hasOtherMember(leaving)) {
                 taken.add(f.delivery);
                 stored(f.delivery, Change.DROPPED);
+                unweigh(f);
                 it.remove();
             }
         }
@@ -262,6 +286,10 @@ final class OutboundFlow {
             if (sd.packetId() != 0 && sd.qos() != QoS.AT_MOST_ONCE) {
                 Inflight f = new Inflight(d);
                 f.released = sd.released();
+                if (f.released) {
+                    f.weight = 0;
+                }
+                inflightBytes += f.weight;
                 inflight.put(sd.packetId(), f);
             } else {
                 queue.addLast(d);
@@ -282,5 +310,6 @@ final class OutboundFlow {
         inflight.clear();
         queue.clear();
         queuedBytes = 0;
+        inflightBytes = 0;
     }
 }

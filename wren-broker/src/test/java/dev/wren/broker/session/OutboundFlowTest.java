@@ -130,6 +130,16 @@ class OutboundFlowTest {
     }
 
     @Test
+    void inflightBytes_countAgainstByteLimit_releasedOnAck() {
+        OutboundFlow small = new OutboundFlow("c", new QueueLimits(0, 15, false), metrics, null); // one message weighs 10
+        link.window = 100;
+        assertThat(small.offer(d("123456789", QoS.AT_LEAST_ONCE), link, 0)).isEqualTo(OutboundFlow.Offer.SENT);
+        assertThat(small.offer(d("123456789", QoS.AT_LEAST_ONCE), link, 0)).isEqualTo(OutboundFlow.Offer.DROPPED);
+        small.onPubAck(((Publish) link.sent.get(0)).packetId());
+        assertThat(small.offer(d("123456789", QoS.AT_LEAST_ONCE), link, 0)).isEqualTo(OutboundFlow.Offer.SENT);
+    }
+
+    @Test
     void qos0_offline_notQueuedByDefault() {
         assertThat(flow.offer(d("z", QoS.AT_MOST_ONCE), null, 0)).isEqualTo(OutboundFlow.Offer.DROPPED);
         assertThat(flow.queuedCount()).isZero();
