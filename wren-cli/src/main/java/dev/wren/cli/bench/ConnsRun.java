@@ -36,6 +36,7 @@ final class ConnsRun {
         int n = o.clients(1000);
         CpuMeter cpu = new CpuMeter();
         long rssBefore = rssKb();
+        long heapBefore = o.brokerPid == null ? -1 : JvmHeap.usedKbAfterGc(o.brokerPid);
         String prefix = "wc-" + Long.toHexString(System.nanoTime()) + "-";
         Semaphore permits = new Semaphore(o.connectConcurrency);
         long start = System.nanoTime();
@@ -59,6 +60,7 @@ final class ConnsRun {
         double connectSeconds = (System.nanoTime() - start) / 1e9;
         ThroughputRun.sleepQuietly(TimeUnit.SECONDS.toMillis(Math.max(1, o.duration)));
         long rssAfter = rssKb();
+        long heapAfter = o.brokerPid == null ? -1 : JvmHeap.usedKbAfterGc(o.brokerPid);
         long connected = clients.stream().filter(MqttClient::isConnected).count();
         Report r = new Report().put("scenario", "conns").put("connections", (long) n)
                 .put("connected", stats.acked.sum()).put("failed", stats.errors.sum())
@@ -67,6 +69,10 @@ final class ConnsRun {
         if (rssBefore > 0 && rssAfter > 0) {
             r.put("broker_rss_before_kb", rssBefore).put("broker_rss_after_kb", rssAfter)
                     .put("broker_bytes_per_connection", connected > 0 ? (rssAfter - rssBefore) * 1024.0 / connected : 0.0);
+        }
+        if (heapBefore > 0 && heapAfter > 0) {
+            r.put("broker_heap_before_kb", heapBefore).put("broker_heap_after_kb", heapAfter)
+                    .put("broker_heap_bytes_per_connection", connected > 0 ? (heapAfter - heapBefore) * 1024.0 / connected : 0.0);
         }
         r.put("bench_cpu_percent", cpu.percent()).put("last_error", stats.lastError());
         closeAll();
