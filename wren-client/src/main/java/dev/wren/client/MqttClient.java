@@ -42,7 +42,9 @@ import java.util.function.Consumer;
  * callbacks must not block. Once connected, the client reconnects by itself according to its
  * {@link ReconnectPolicy}, resends unacknowledged messages and restores subscriptions.
  *
- * <p>Thread-safe: all methods may be called from any thread.
+ * <p>Thread-safe: all methods may be called from any thread. Operations take effect in the
+ * order the calls are made (one queue per client), so a publisher's messages keep their order
+ * even when some are published from callbacks and some from other threads.
  */
 public final class MqttClient implements AutoCloseable {
     private final ClientCore core;

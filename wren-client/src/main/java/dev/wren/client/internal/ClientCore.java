@@ -76,14 +76,14 @@ public final class ClientCore implements Executor {
         this.clientId = options.clientId();
     }
 
-    /** Runs {@code task} on the client's event loop, inline when already there. */
+    /**
+     * Runs {@code task} on the client's event loop, always through its task queue, even when
+     * called on the loop: running it inline would overtake tasks other threads queued earlier,
+     * so operations would not take effect in the order they were called.
+     */
     @Override
     public void execute(Runnable task) {
-        if (loop.inEventLoop()) {
-            task.run();
-        } else {
-            loop.execute(task);
-        }
+        loop.execute(task);
     }
 
     public EventLoop loop() {
