@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.wren.codec.MqttVersion;
 import dev.wren.codec.QoS;
-import dev.wren.codec.TopicFilter;
 import dev.wren.codec.ReasonCode;
+import dev.wren.codec.TopicFilter;
 import dev.wren.codec.packet.ConnAck;
 import dev.wren.codec.packet.Connect;
 import dev.wren.codec.packet.ConnectProperties;
@@ -22,10 +22,7 @@ import dev.wren.codec.packet.Subscribe;
 import dev.wren.codec.packet.UnsubAck;
 import dev.wren.codec.packet.Unsubscribe;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -47,14 +44,14 @@ public final class RawClient implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final Socket socket;
-    private final InputStream in;
+    private final FrameReader frames;
     private final OutputStream out;
     private MqttVersion version = MqttVersion.V5;
     private final java.util.ArrayDeque<MqttPacket> pending = new java.util.ArrayDeque<>();
 
     private RawClient(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream());
+        this.frames = new FrameReader(socket, new BufferedInputStream(socket.getInputStream()), TIMEOUT);
         this.out = socket.getOutputStream();
     }
 
@@ -321,11 +318,7 @@ public final class RawClient implements AutoCloseable {
 
     /** Whether a packet (or part of one) is waiting to be read, without blocking. */
     public boolean hasData() {
-        try {
-            return !pending.isEmpty() || in.available() > 0;
-        } catch (IOException e) {
-            return false;
-        }
+        return !pending.isEmpty() || frames.available();
     }
 
     /**
@@ -333,23 +326,7 @@ public final class RawClient implements AutoCloseable {
      * the connection is closed. For draining an unknown number of packets.
      */
     public boolean hasDataWithin(Duration wait) {
-        if (!pending.isEmpty()) {
-            return true;
-        }
-        try {
-            socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
-            in.mark(1);
-            int b = in.read();
-            if (b < 0) {
-                return false;
-            }
-            in.reset();
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
+        return !pending.isEmpty() || frames.peek(wait);
     }
 
     /** Whether the server has closed the connection, checked without waiting long. */
@@ -398,45 +375,7 @@ public final class RawClient implements AutoCloseable {
     }
 
     private byte[] readFrameOrNull(Duration timeout) throws SocketTimeoutException {
-        try {
-            socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
-            int first = in.read();
-            if (first < 0) {
-                return null;
-            }
-            socket.setSoTimeout((int) TIMEOUT.toMillis());
-            ByteArrayOutputStream frame = new ByteArrayOutputStream();
-            frame.write(first);
-            int remaining = 0;
-            for (int i = 0, shift = 0; ; i++, shift += 7) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new EOFException("EOF inside the remaining length");
-                }
-                frame.write(b);
-                remaining |= (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    break;
-                }
-                if (i == 3) {
-                    throw new AssertionError("server sent a remaining length longer than 4 bytes");
-                }
-            }
-            frame.write(in.readNBytes(remaining));
-            byte[] bytes = frame.toByteArray();
-            if (bytes.length < remaining + 2) {
-                throw new AssertionError("connection closed inside a packet: " + Hex.format(bytes));
-            }
-            return bytes;
-        } catch (SocketTimeoutException e) {
-            throw e;
-        } catch (SocketException e) {
-            return null; // reset by the server: closed
-        } catch (EOFException e) {
-            throw new AssertionError(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return frames.next(timeout);
     }
 
     @Override
