@@ -47,6 +47,7 @@ public final class Batch {
         return this;
     }
 
+    /** Whether no write was added. */
     public boolean isEmpty() {
         return ops.isEmpty();
     }

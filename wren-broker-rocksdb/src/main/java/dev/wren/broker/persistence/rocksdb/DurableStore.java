@@ -115,11 +115,13 @@ public final class DurableStore implements AutoCloseable {
         return batch;
     }
 
+    /** Creates or replaces one subscription (same filter = same key). */
     public Batch stageSubscribe(Batch batch, StoredSubscription sub) {
         byte[] key = Keys.subscription(sub.clientId(), sub.subscription().filter().value());
         return batch.put(Table.SUBSCRIPTIONS, key, Records.encodeSubscription(sub));
     }
 
+    /** Removes one subscription. */
     public Batch stageUnsubscribe(Batch batch, String clientId, String filter) {
         return batch.delete(Table.SUBSCRIPTIONS, Keys.subscription(clientId, filter));
     }
@@ -171,6 +173,7 @@ public final class DurableStore implements AutoCloseable {
         return batch.put(Table.INBOUND, Keys.inbound(clientId, packetId), Records.encodeInbound(now));
     }
 
+    /** Forgets an inbound QoS 2 packet id after PUBREL. */
     public Batch stageInboundReleased(Batch batch, String clientId, int packetId) {
         return batch.delete(Table.INBOUND, Keys.inbound(clientId, packetId));
     }
@@ -197,6 +200,7 @@ public final class DurableStore implements AutoCloseable {
         return value == null ? null : Records.decodeSession(clientId, value);
     }
 
+    /** The subscriptions of {@code clientId}, ordered by filter. */
     public List<StoredSubscription> subscriptions(String clientId) {
         List<StoredSubscription> out = new ArrayList<>();
         store.scan(Table.SUBSCRIPTIONS, Keys.clientPrefix(clientId), (k, v) ->
@@ -242,6 +246,7 @@ public final class DurableStore implements AutoCloseable {
         return out;
     }
 
+    /** Every retained message, ordered by topic. */
     public List<StoredMessage> retained() {
         List<StoredMessage> out = new ArrayList<>();
         store.scan(Table.RETAINED, new byte[0], (k, v) -> out.add(Records.decodeMessage(0, v)));

@@ -263,10 +263,12 @@ public final class RocksStore implements AutoCloseable {
         }
     }
 
+    /** The configuration it was opened with. */
     public StoreConfig config() {
         return config;
     }
 
+    /** Group commit counters since open. */
     public CommitStats stats() {
         return committer.stats();
     }

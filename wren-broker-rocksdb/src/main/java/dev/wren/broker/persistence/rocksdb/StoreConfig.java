@@ -40,22 +40,27 @@ public record StoreConfig(Path dir, Durability durability, Duration flushInterva
                 4 << 20, Clock.systemUTC());
     }
 
+    /** A copy with another {@code durability}. */
     public StoreConfig withDurability(Durability value) {
         return new StoreConfig(dir, value, flushInterval, moveAsideCorrupt, compactionInterval, maxBatchBytes, clock);
     }
 
+    /** A copy with another {@code flushInterval}. */
     public StoreConfig withFlushInterval(Duration value) {
         return new StoreConfig(dir, durability, value, moveAsideCorrupt, compactionInterval, maxBatchBytes, clock);
     }
 
+    /** A copy with another {@code moveAsideCorrupt}. */
     public StoreConfig withMoveAsideCorrupt(boolean value) {
         return new StoreConfig(dir, durability, flushInterval, value, compactionInterval, maxBatchBytes, clock);
     }
 
+    /** A copy with another {@code compactionInterval}. */
     public StoreConfig withCompactionInterval(Duration value) {
         return new StoreConfig(dir, durability, flushInterval, moveAsideCorrupt, value, maxBatchBytes, clock);
     }
 
+    /** A copy with another {@code clock}. */
     public StoreConfig withClock(Clock value) {
         return new StoreConfig(dir, durability, flushInterval, moveAsideCorrupt, compactionInterval, maxBatchBytes, value);
     }

@@ -20,16 +20,19 @@ public final class StoreOpenException extends RuntimeException {
     private final Reason reason;
     private final Path dir;
 
+    /** @param reason the kind of failure @param dir the data directory @param message for the operator @param cause the underlying error */
     public StoreOpenException(Reason reason, Path dir, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
         this.dir = dir;
     }
 
+    /** Why the open failed. */
     public Reason reason() {
         return reason;
     }
 
+    /** The data directory. */
     public Path dir() {
         return dir;
     }
