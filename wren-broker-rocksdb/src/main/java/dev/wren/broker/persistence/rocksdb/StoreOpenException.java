@@ -20,7 +20,12 @@ public final class StoreOpenException extends RuntimeException {
     private final Reason reason;
     private final Path dir;
 
-    /** @param reason the kind of failure @param dir the data directory @param message for the operator @param cause the underlying error */
+    /**
+     * @param reason the kind of failure
+     * @param dir the data directory
+     * @param message for the operator
+     * @param cause the underlying error
+     */
     public StoreOpenException(Reason reason, Path dir, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
