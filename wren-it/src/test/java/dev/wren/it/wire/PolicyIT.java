@@ -27,7 +27,7 @@ class PolicyIT {
     private static final Duration QUIET = Duration.ofMillis(300);
 
     @RegisterExtension
-    BrokerExtension broker = new BrokerExtension(cfg -> cfg.maxQueuedMessages(5).maxTopicLevels(3)
+    BrokerExtension broker = new BrokerExtension(cfg -> cfg.maxQueuedMessages(5).maxTopicLevels(3).maxTopicLength(32)
             .writeBufferLowWaterMark(8 * 1024).writeBufferHighWaterMark(16 * 1024));
 
     @Test
@@ -121,6 +121,23 @@ class PolicyIT {
         if (frame != null) {
             assertThat(frame[0] & 0xFF).isEqualTo(0x20);
             assertThat(frame.length).as("CONNACK size").isLessThanOrEqualTo(16);
+        }
+    }
+
+    @Test
+    @DisplayName("[docs/broker.md limits] v5: a topic filter longer than maxTopicLength gets SUBACK 0x8F; a longer topic name is refused with 0x90")
+    void topicTooLong_refused() {
+        RawClient c = broker.connected(MqttVersion.V5, "c");
+        String longTopic = "l/" + "x".repeat(40);
+        SubAck ack = c.subscribe(Packets.subscribe(1, Packets.sub(longTopic, QoS.AT_MOST_ONCE)));
+        assertThat(ack.reasonCodes()).containsExactly(ReasonCode.TOPIC_FILTER_INVALID);
+        c.send(Packets.publish(longTopic, "x", QoS.AT_LEAST_ONCE, 2));
+        MqttPacket answer = c.read();
+        if (answer instanceof PubAck pa) {
+            assertThat(pa.reasonCode()).isEqualTo(ReasonCode.TOPIC_NAME_INVALID);
+        } else {
+            assertThat(answer).isInstanceOfSatisfying(Disconnect.class,
+                    d -> assertThat(d.reasonCode()).isEqualTo(ReasonCode.TOPIC_NAME_INVALID));
         }
     }
 }

@@ -170,4 +170,31 @@ class RetainIT {
         Publish p = sub.receive();
         assertThat(p.properties().messageExpiryInterval()).isBetween(59L, 60L);
     }
+
+    @ParameterizedTest(name = "subscription QoS {0}")
+    @EnumSource(value = QoS.class, names = {"AT_MOST_ONCE", "AT_LEAST_ONCE"})
+    @DisplayName("[MQTT-3.3.1-9] a wildcard subscription over 5000 retained messages gets all 1000 matching ones, quickly")
+    void retained_largeSet_wildcardLookup(QoS qos) {
+        RawClient pub = publisher(MqttVersion.V5);
+        for (int i = 0; i < 1000; i++) {
+            for (String leaf : new String[] {"x", "y", "z", "w", "v"}) {
+                pub.send(Packets.retained("big/" + i + "/" + leaf, leaf, QoS.AT_MOST_ONCE, 0));
+            }
+        }
+        pub.publishRetained("big/sync", "s", QoS.AT_LEAST_ONCE); // acked: everything before it was processed
+        RawClient sub = broker.connected(MqttVersion.V5, "sub");
+        long start = System.nanoTime();
+        sub.subscribe("big/+/x", qos);
+        java.util.Set<String> topics = new java.util.HashSet<>();
+        while (topics.size() < 1000 && sub.hasDataWithin(Duration.ofSeconds(2))) {
+            Publish p = sub.receive(); // reads as fast as it can
+            assertThat(p.retain()).isTrue();
+            topics.add(p.topic());
+        }
+        assertThat(topics).as("retained messages received (dropped as slow consumer: %d)",
+                broker.broker().metrics().get(dev.wren.broker.metrics.Metric.DROPPED_QOS0_SLOW_CONSUMER))
+                .hasSize(1000).allMatch(t -> t.endsWith("/x"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        sub.expectNothingFor(QUIET);
+    }
 }
