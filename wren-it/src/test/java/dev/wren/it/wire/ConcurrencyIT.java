@@ -121,4 +121,87 @@ class ConcurrencyIT {
         assertThat(broker.broker().metrics().get(dev.wren.broker.metrics.Metric.SUBSCRIPTIONS_CURRENT))
                 .as("only the last subscription is left").isEqualTo(1);
     }
+
+    @Test
+    @DisplayName("[MQTT-3.1.4-3] 10 simultaneous CONNECTs with one client id leave exactly one live connection; the others get 0x8E or are closed")
+    void takeoverStorm_exactlyOneSurvivor() throws Exception {
+        int n = 10;
+        List<RawClient> clients = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            clients.add(broker.track(RawClient.open(broker.port())));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<?>> connects = new ArrayList<>();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (RawClient c : clients) {
+                connects.add(pool.submit(() -> {
+                    go.await();
+                    c.send(dev.wren.it.kit.ConnectBuilder.v5("storm").build());
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : connects) {
+                f.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int alive = 0;
+        for (RawClient c : clients) {
+            dev.wren.codec.packet.MqttPacket first = c.read();
+            assertThat(first).isInstanceOf(dev.wren.codec.packet.ConnAck.class);
+            if (c.hasDataWithin(Duration.ofMillis(500))) {
+                c.expectDisconnect(dev.wren.codec.ReasonCode.SESSION_TAKEN_OVER);
+            } else {
+                alive++;
+            }
+        }
+        assertThat(alive).as("connections still open").isEqualTo(1);
+        assertThat(broker.broker().metrics().get(dev.wren.broker.metrics.Metric.SESSIONS_CURRENT)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("[4.8.2] 5 shared-subscription members and 4 concurrent publishers: every message delivered exactly once")
+    void sharedGroup_concurrentPublishers_exactlyOnce() throws Exception {
+        List<RawClient> members = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            RawClient m = broker.connected(MqttVersion.V5, "m" + i);
+            m.subscribe("$share/g/sg/#", QoS.AT_LEAST_ONCE);
+            members.add(m);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        int perPublisher = 100;
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int p = 0; p < 4; p++) {
+                int id = p;
+                done.add(pool.submit(() -> {
+                    try (RawClient pub = RawClient.open(broker.port())) {
+                        pub.connectOk(MqttVersion.V5, "sp" + id);
+                        for (int i = 0; i < perPublisher; i++) {
+                            pub.publish("sg/" + id, id + ":" + i, QoS.AT_LEAST_ONCE);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Set<String> seen = new HashSet<>();
+        int total = 0;
+        for (RawClient m : members) {
+            while (m.hasDataWithin(Duration.ofMillis(500))) {
+                String payload = m.receive().payload().toUtf8String();
+                assertThat(seen.add(payload)).as("duplicate %s", payload).isTrue();
+                total++;
+            }
+        }
+        assertThat(total).isEqualTo(4 * perPublisher);
+    }
 }
