@@ -109,4 +109,24 @@ class ForwardingIT {
         assertThat(v3.receive().payload().toUtf8String()).isEqualTo("five");
         assertThat(v5.receive().payload().toUtf8String()).isEqualTo("five");
     }
+
+    @Test
+    @DisplayName("[MQTT-3.3.2-5] v5: a message waiting behind a full Receive Maximum window expires there and is not delivered")
+    void messageExpiry_queuedBehindWindow_dropped() {
+        RawClient sub = broker.rawClient();
+        sub.connect(ConnectBuilder.v5("slow").receiveMaximum(1).build());
+        sub.subscribe("mw/t", QoS.AT_LEAST_ONCE);
+        RawClient pub = broker.connected(MqttVersion.V5, "pub");
+        pub.publish(Packets.publish("mw/t", "first", QoS.AT_LEAST_ONCE, 1, Packets.expiry(10)));
+        pub.publish(Packets.publish("mw/t", "second", QoS.AT_LEAST_ONCE, 2, Packets.expiry(10)));
+        pub.publish(Packets.publish("mw/t", "third", QoS.AT_LEAST_ONCE, 3, Packets.expiry(100)));
+        Publish first = sub.expect(Publish.class);
+        sub.expectNothingFor(QUIET); // window of 1 is full
+        broker.clock().advance(Duration.ofSeconds(20));
+        broker.broker().runMaintenance();
+        sub.send(new dev.wren.codec.packet.PubAck(first.packetId()));
+        Publish next = sub.receive();
+        assertThat(next.payload().toUtf8String()).as("'second' expired while waiting").isEqualTo("third");
+        assertThat(next.properties().messageExpiryInterval()).isBetween(79L, 80L);
+    }
 }
