@@ -12,8 +12,8 @@ import io.netty.buffer.ByteBuf;
 import java.util.List;
 
 /**
- * CONNACK (3.2) for every version. In 3.x: acknowledge flags (bits 7-1 reserved and 0
- * [MQTT-3.2.2-1]) and a return code 0..5; in 5.0 a reason code and properties. MQTT 3.1 has no
+ * CONNACK (3.2) for every version. In 3.x: acknowledge flags (bits 7-1 reserved and 0: 3.1.1
+ * section 3.2.2.1, no statement id; 5.0 [MQTT-3.2.2-1]) and a return code 0..5; in 5.0 a reason code and properties. MQTT 3.1 has no
  * Session Present flag, so the whole first byte must be 0 there.
  */
 final class ConnAckDecoder {
@@ -41,7 +41,7 @@ final class ConnAckDecoder {
         int ackFlags = WireReader.readByte(in, end, "acknowledge flags");
         int reservedMask = ctx.version() == MqttVersion.V3_1 ? 0xFF : 0xFE;
         if ((ackFlags & reservedMask) != 0) {
-            throw MalformedPacketException.malformed("reserved CONNACK flag bits are set [MQTT-3.2.2-1]");
+            throw MalformedPacketException.malformed("reserved CONNACK flag bits are set [MQTT-3.2.2-1] (5.0 numbering; 3.1.1: 3.2.2.1)");
         }
         boolean sessionPresent = (ackFlags & 0x01) != 0;
         ReasonCode rc;

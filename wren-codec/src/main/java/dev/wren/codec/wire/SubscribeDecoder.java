@@ -46,7 +46,7 @@ final class SubscribeDecoder {
             subscriptions.add(v.isV5() ? options5(filter, options) : options3(filter, options));
         }
         if (subscriptions.isEmpty()) {
-            throw MalformedPacketException.protocolError("SUBSCRIBE without a topic filter [MQTT-3.8.3-3]");
+            throw MalformedPacketException.protocolError("SUBSCRIBE without a topic filter [MQTT-3.8.3-2] (3.1.1: [MQTT-3.8.3-3])");
         }
         return new Subscribe(packetId, subscriptions, subscriptionId, users);
     }

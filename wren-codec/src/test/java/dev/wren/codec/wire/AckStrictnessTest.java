@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class AckStrictnessTest {
 
     @Test
-    @DisplayName("[MQTT-3.2.2-1] reserved CONNACK flag bits must be 0 (3.1.1 and 5.0; the whole byte in 3.1)")
+    @DisplayName("[MQTT-3.2.2-1] (5.0; 3.1.1 states it in 3.2.2.1 without an id) reserved CONNACK flag bits must be 0 (the whole byte in 3.1)")
     void decode_connAckReservedBits_isMalformed_MQTT_3_2_2_1() {
         rejects(C4, MALFORMED, "MQTT-3.2.2-1", 0x20, 0x02, 0x02, 0x00);
         rejects(C5, MALFORMED, "MQTT-3.2.2-1", 0x20, 0x03, 0x80, 0x00, 0x00);
@@ -133,7 +133,7 @@ class AckStrictnessTest {
     }
 
     @Test
-    @DisplayName("[MQTT-3.14.1-1] a 3.x DISCONNECT has no variable header")
+    @DisplayName("3.14.2 (no statement id): a 3.x DISCONNECT has no variable header, trailing bytes are malformed")
     void decode_v3DisconnectWithBody_isMalformed() {
         rejects(S4, MALFORMED, "unexpected bytes", 0xE0, 0x01, 0x00);
     }

@@ -125,7 +125,7 @@ class ConnectStrictnessTest {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.3-4] client identifier, [MQTT-3.1.3-12] (3.1.1: -11) user name and will topic are UTF-8 strings")
+    @DisplayName("[MQTT-3.1.3-4] client identifier, [MQTT-3.1.3-11] will topic, [MQTT-3.1.3-12] user name (3.1.1: -4, -10, -11) are UTF-8 strings")
     void decode_illFormedConnectStrings_isMalformed_MQTT_3_1_3_4() {
         rejects(SERVER, MALFORMED, "client identifier", connect(4, 0x02, 0x00, 0x01, 0xC0));
         rejects(SERVER, MALFORMED, "user name", connect(4, 0x82, 0x00, 0x01, 'c', 0x00, 0x01, 0x00));

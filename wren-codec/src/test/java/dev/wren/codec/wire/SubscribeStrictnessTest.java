@@ -29,9 +29,9 @@ class SubscribeStrictnessTest {
     }
 
     @Test
-    @DisplayName("[MQTT-3.8.3-3] a SUBSCRIBE must contain at least one topic filter")
-    void decode_subscribeWithoutFilter_isProtocolError_MQTT_3_8_3_3() {
-        rejects(S5, PROTOCOL, "MQTT-3.8.3-3", 0x82, 0x03, 0x00, 0x01, 0x00);
+    @DisplayName("[MQTT-3.8.3-2] (3.1.1: [MQTT-3.8.3-3]) a SUBSCRIBE must contain at least one topic filter")
+    void decode_subscribeWithoutFilter_isProtocolError_MQTT_3_8_3_2() {
+        rejects(S5, PROTOCOL, "MQTT-3.8.3-2", 0x82, 0x03, 0x00, 0x01, 0x00);
         rejects(S4, PROTOCOL, "MQTT-3.8.3-3", 0x82, 0x02, 0x00, 0x01);
     }
 
