@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(180)
 class WireScriptIT {
+    private static final java.time.Duration CASE_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     @TestFactory
     Stream<DynamicNode> wireScripts() throws IOException {
@@ -56,11 +58,15 @@ class WireScriptIT {
             throw new UncheckedIOException(e);
         }
         return DynamicContainer.dynamicContainer(script.file(), file.toUri(), script.cases().stream()
-                .map(c -> DynamicTest.dynamicTest(c.displayName(), file.toUri(), () -> run(script.file(), c))));
+                .map(c -> DynamicTest.dynamicTest(c.displayName(), file.toUri(),
+                        // @Timeout does not reach dynamic tests: bound each case here
+                        () -> {
+                            Assumptions.assumeTrue(c.skipReason() == null, c.skipReason());
+                            Assertions.assertTimeoutPreemptively(CASE_TIMEOUT, () -> run(script.file(), c));
+                        })));
     }
 
     private static void run(String file, WireScript.Case c) {
-        Assumptions.assumeTrue(c.skipReason() == null, c.skipReason());
         BrokerExtension broker = new BrokerExtension();
         broker.start();
         try (RawClient client = RawClient.open(broker.port())) {
