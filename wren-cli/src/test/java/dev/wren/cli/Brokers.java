@@ -30,7 +30,7 @@ final class Brokers {
 
     /** Starts {@code wren broker --port 0} and reads the bound port from its first line. */
     static Handle wren() throws Exception {
-        Launcher.Running r = new Launcher.Running("broker", "--port", "0");
+        Launcher.Running r = new Launcher.Running(Launcher.broker("--port", "0"));
         String line = r.nextLine();
         Matcher m = LISTENING.matcher(line);
         if (!m.find()) {

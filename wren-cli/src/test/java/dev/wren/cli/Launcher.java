@@ -36,6 +36,27 @@ final class Launcher {
         return runWithInput(null, args);
     }
 
+    private static volatile Boolean brokerHasDurability;
+
+    /**
+     * {@code wren broker} arguments for a test broker: memory-only storage when the command has
+     * a durable store ({@code --durability}), so tests neither write a data directory into the
+     * working directory nor collide on its lock.
+     */
+    static String[] broker(String... args) {
+        if (brokerHasDurability == null) {
+            brokerHasDurability = run("broker", "--help").stdout().contains("--durability");
+        }
+        List<String> all = new ArrayList<>();
+        all.add("broker");
+        if (brokerHasDurability) {
+            all.add("--durability");
+            all.add("none");
+        }
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
+    }
+
     /** Runs {@code wren args} with {@code stdin} (or none) and waits up to 60 s for it to end. */
     static Result runWithInput(String stdin, String... args) {
         try {
