@@ -56,7 +56,7 @@ public final class Broker implements AutoCloseable {
         StoredState stored = persistence.load(); // exactly once, before any other store call
         this.router = new Router(new ConcurrentTopicTrie<>(), new RetainedTrie<>(), persistence);
         this.sessions = new SessionRegistry(router,
-                new QueueLimits(config.maxQueuedMessages(), config.maxQueuedBytes(), config.queueQos0Offline()),
+                QueueLimits.of(config, System::nanoTime),
                 metrics, config.clock(), persistence);
         metrics.gauge(Metric.RETAINED_CURRENT, router::retainedCount);
         metrics.gauge(Metric.SUBSCRIPTIONS_CURRENT, router::subscriptionCount);

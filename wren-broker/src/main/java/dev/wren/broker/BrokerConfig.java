@@ -41,6 +41,15 @@ import java.util.function.Supplier;
  * @param maxQueuedMessages messages queued per session (offline or behind a full window)
  * @param maxQueuedBytes payload + topic bytes held per session: queued plus in flight
  * @param queueQos0Offline whether QoS 0 messages are queued for offline sessions
+ * @param backPressureHighWater messages waiting for a draining subscriber (inbox plus queue) at which
+ *     the publisher that sent the last one stops being read; 0 = no publisher back-pressure;
+ *     capped at half of {@code maxQueuedMessages}; publishers resume at half of it
+ * @param backPressureHighWaterBytes bytes held for a draining subscriber (queued plus in flight) at
+ *     which publishers pause; 0 = no byte mark; capped at half of {@code maxQueuedBytes}
+ * @param slowConsumerGraceMillis how long a subscriber whose socket stopped draining still counts as
+ *     draining; after that it is a stuck consumer, which pauses no publisher
+ * @param maxPublisherPauseMillis longest publisher pause; then the publisher is read again and the
+ *     session's overflow is dropped and counted
  * @param allowAnonymous whether clients without a username may connect
  * @param users usernames and their passwords for the built-in authenticator
  * @param maintenanceIntervalMillis period of the expiry sweep; 0 = only {@link Broker#runMaintenance()}
@@ -74,6 +83,10 @@ public record BrokerConfig(
         int maxQueuedMessages,
         long maxQueuedBytes,
         boolean queueQos0Offline,
+        int backPressureHighWater,
+        long backPressureHighWaterBytes,
+        long slowConsumerGraceMillis,
+        long maxPublisherPauseMillis,
         boolean allowAnonymous,
         Map<String, String> users,
         long maintenanceIntervalMillis,
@@ -111,6 +124,10 @@ public record BrokerConfig(
                 "maxSessionExpiryInterval must be 0..4294967295");
         check(maxQueuedMessages >= 0, "maxQueuedMessages must be >= 0");
         check(maxQueuedBytes >= 0, "maxQueuedBytes must be >= 0");
+        check(backPressureHighWater >= 0, "backPressureHighWater must be >= 0");
+        check(backPressureHighWaterBytes >= 0, "backPressureHighWaterBytes must be >= 0");
+        check(slowConsumerGraceMillis >= 1, "slowConsumerGraceMillis must be >= 1");
+        check(maxPublisherPauseMillis >= 1, "maxPublisherPauseMillis must be >= 1");
         check(maintenanceIntervalMillis >= 0, "maintenanceIntervalMillis must be >= 0");
         check(sysIntervalSeconds >= 0, "sysIntervalSeconds must be >= 0");
     }
@@ -162,6 +179,10 @@ public record BrokerConfig(
         private int maxQueuedMessages = 10_000;
         private long maxQueuedBytes = 64L * 1024 * 1024;
         private boolean queueQos0Offline;
+        private int backPressureHighWater = 1000;
+        private long backPressureHighWaterBytes = 16L * 1024 * 1024;
+        private long slowConsumerGraceMillis = 1000;
+        private long maxPublisherPauseMillis = 5000;
         private boolean allowAnonymous = true;
         private Map<String, String> users = Map.of();
         private long maintenanceIntervalMillis = 1000;
@@ -184,6 +205,8 @@ public record BrokerConfig(
             maxSubscriptionsPerClient = c.maxSubscriptionsPerClient; maxInflight = c.maxInflight;
             maxSessionExpiryInterval = c.maxSessionExpiryInterval; maxQueuedMessages = c.maxQueuedMessages;
             maxQueuedBytes = c.maxQueuedBytes; queueQos0Offline = c.queueQos0Offline;
+            backPressureHighWater = c.backPressureHighWater; backPressureHighWaterBytes = c.backPressureHighWaterBytes;
+            slowConsumerGraceMillis = c.slowConsumerGraceMillis; maxPublisherPauseMillis = c.maxPublisherPauseMillis;
             allowAnonymous = c.allowAnonymous; users = c.users;
             maintenanceIntervalMillis = c.maintenanceIntervalMillis; sysIntervalSeconds = c.sysIntervalSeconds;
             clock = c.clock;
@@ -232,6 +255,14 @@ public record BrokerConfig(
         /** Payload bytes queued per session (default 64 MiB; 0 = none). */
         public Builder maxQueuedBytes(long v) { maxQueuedBytes = v; return this; }
         public Builder queueQos0Offline(boolean v) { queueQos0Offline = v; return this; }
+        /** Waiting messages that pause a publisher (default 1000; 0 = no back-pressure). */
+        public Builder backPressureHighWater(int v) { backPressureHighWater = v; return this; }
+        /** Held bytes that pause a publisher (default 16 MiB; 0 = no byte mark). */
+        public Builder backPressureHighWaterBytes(long v) { backPressureHighWaterBytes = v; return this; }
+        /** How long a subscriber whose socket stopped draining still pauses publishers (default 1000 ms). */
+        public Builder slowConsumerGraceMillis(long v) { slowConsumerGraceMillis = v; return this; }
+        /** Longest publisher pause (default 5000 ms). */
+        public Builder maxPublisherPauseMillis(long v) { maxPublisherPauseMillis = v; return this; }
         public Builder allowAnonymous(boolean v) { allowAnonymous = v; return this; }
         /** Username to password map for the built-in authenticator. */
         public Builder users(Map<String, String> v) { users = v; return this; }
@@ -255,7 +286,8 @@ public record BrokerConfig(
                     subscriptionIdentifiersAvailable, topicAliasMaximum, outboundTopicAliases, maxKeepAlive,
                     maxTopicLength, maxTopicLevels, maxSubscriptionsPerClient, maxInflight,
                     maxSessionExpiryInterval, maxQueuedMessages, maxQueuedBytes, queueQos0Offline,
-                    allowAnonymous, users, maintenanceIntervalMillis, sysIntervalSeconds, clock, persistence);
+                    backPressureHighWater, backPressureHighWaterBytes, slowConsumerGraceMillis,
+                    maxPublisherPauseMillis, allowAnonymous, users, maintenanceIntervalMillis, sysIntervalSeconds, clock, persistence);
         }
     }
 }

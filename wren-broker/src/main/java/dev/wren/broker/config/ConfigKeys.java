@@ -22,6 +22,7 @@ final class ConfigKeys {
         mqtt(k);
         limits(k);
         sessionAndSecurity(k);
+        backPressure(k);
         return List.copyOf(k);
     }
 
@@ -96,6 +97,22 @@ final class ConfigKeys {
                 "period of the expiry sweep (sessions, wills, retained)");
         num(k, "maintenance", "sys-interval-seconds", 0, 86_400, (b, v) -> b.sysIntervalSeconds(v.intValue()),
                 BrokerConfig::sysIntervalSeconds, "period of $SYS/broker/... publications (0 = off)");
+    }
+
+    private static void backPressure(List<ConfigKey> k) {
+        num(k, "back-pressure", "high-water", 0, MAX_INT, (b, v) -> b.backPressureHighWater(v.intValue()),
+                BrokerConfig::backPressureHighWater, "messages waiting for a draining subscriber that pause the"
+                        + " publisher (0 = off; at most max-queued-messages / 2; resume at half)");
+        num(k, "back-pressure", "high-water-bytes", 0, Long.MAX_VALUE,
+                (b, v) -> b.backPressureHighWaterBytes(v.longValue()), BrokerConfig::backPressureHighWaterBytes,
+                "bytes held for a draining subscriber that pause the publisher (0 = no byte mark;"
+                        + " at most max-queued-bytes / 2)");
+        num(k, "back-pressure", "slow-consumer-grace-millis", 1, Long.MAX_VALUE,
+                (b, v) -> b.slowConsumerGraceMillis(v.longValue()), BrokerConfig::slowConsumerGraceMillis,
+                "a subscriber whose socket has not drained for longer is stuck and pauses nobody");
+        num(k, "back-pressure", "max-publisher-pause-millis", 1, Long.MAX_VALUE,
+                (b, v) -> b.maxPublisherPauseMillis(v.longValue()), BrokerConfig::maxPublisherPauseMillis,
+                "longest pause; then the publisher is read again and the overflow is dropped and counted");
     }
 
     private static void str(List<ConfigKey> k, String s, String n, BiConsumer<Builder, String> set,

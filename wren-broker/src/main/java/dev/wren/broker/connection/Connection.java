@@ -3,6 +3,7 @@ package dev.wren.broker.connection;
 import dev.wren.broker.metrics.Metric;
 import dev.wren.broker.security.AuthRequest;
 import dev.wren.broker.security.AuthResult;
+import dev.wren.broker.session.Publisher;
 import dev.wren.broker.session.Session;
 import dev.wren.broker.session.SessionRegistry.ConnectRequest;
 import dev.wren.codec.MalformedPacketException;
@@ -25,7 +26,6 @@ import dev.wren.codec.packet.SubAck;
 import dev.wren.codec.packet.Subscribe;
 import dev.wren.codec.packet.UnsubAck;
 import dev.wren.codec.packet.Unsubscribe;
-import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,7 @@ public final class Connection {
     private final InboundPublishes inbound;
     private final SubscriptionRequests subscriptions;
     private final EnhancedAuth auth;
-    private final ArrayDeque<MqttPacket> stashed = new ArrayDeque<>();
+    private final ReadGate gate;
     private State state = State.AWAITING_CONNECT;
     private MqttVersion version;
     private Connect connect;
@@ -65,6 +65,7 @@ public final class Connection {
         this.inbound = new InboundPublishes(this, ctx);
         this.subscriptions = new SubscriptionRequests(this, ctx);
         this.auth = new EnhancedAuth(this, ctx);
+        this.gate = new ReadGate(this, ctx.metrics(), ctx.sessions().limits().backPressure());
     }
 
     /** Handles one decoded packet. */
@@ -87,13 +88,14 @@ public final class Connection {
                 }
             }
             case AUTHENTICATING -> auth.onConnectPhase(packet);
-            case ATTACHING -> {
+            case ATTACHING, CONNECTED -> {
                 if (packet instanceof Disconnect d && d.reasonCode() != ReasonCode.DISCONNECT_WITH_WILL_MESSAGE) {
-                    willSuppressed = true; // in case the channel closes before the session is attached
+                    willSuppressed = true; // in case the channel closes while it is held
                 }
-                stashed.addLast(packet);
+                if (!gate.hold(packet)) { // held while attaching or paused by back-pressure
+                    dispatch(packet);
+                }
             }
-            case CONNECTED -> dispatch(packet);
             case CLOSED -> { }
         }
     }
@@ -165,7 +167,7 @@ public final class Connection {
 
     private void attach(AuthResult result) {
         state = State.ATTACHING;
-        transport.autoRead(false);
+        gate.closeForAttach();
         ConnAckProperties props = negotiated.connAck();
         if (auth.method() != null) {
             props = EnhancedAuth.withAuth(props, auth.method(), result.data());
@@ -191,20 +193,15 @@ public final class Connection {
                 transport.remoteAddress(), version, connect.cleanStart(), present);
         transport.keepAlive(negotiated.keepAliveSeconds() * 1500L); // 1.5 x keep alive [MQTT-3.1.2-22]
         s.resume();
-        MqttPacket p;
-        while (state == State.CONNECTED && (p = stashed.pollFirst()) != null) {
-            dispatch(p);
-        }
-        transport.autoRead(true);
-        transport.flush();
+        gate.attached();
     }
 
     private void onDisconnect(Disconnect d) {
+        if (isV5() && d.sessionExpiryInterval() > 0 && connect.properties().sessionExpiryInterval() == 0) {
+            protocolError("Session Expiry Interval set on DISCONNECT after 0 on CONNECT [MQTT-3.14.2-2]");
+            return;
+        }
         if (isV5() && d.sessionExpiryInterval() >= 0) {
-            if (connect.properties().sessionExpiryInterval() == 0 && d.sessionExpiryInterval() != 0) {
-                protocolError("Session Expiry Interval set on DISCONNECT after 0 on CONNECT [MQTT-3.14.2-2]");
-                return;
-            }
             session.expiryInterval(Math.min(d.sessionExpiryInterval(), ctx.config().maxSessionExpiryInterval()));
         }
         boolean withWill = isV5() && d.reasonCode() == ReasonCode.DISCONNECT_WITH_WILL_MESSAGE;
@@ -237,6 +234,9 @@ public final class Connection {
             closeSilently("no CONNECT in time");
             return;
         }
+        if (state == State.CONNECTED && gate.excusesIdle()) {
+            return; // reads were paused by publisher back-pressure, not by the client
+        }
         ctx.metrics().increment(Metric.KEEP_ALIVE_TIMEOUTS);
         disconnect(ReasonCode.KEEP_ALIVE_TIMEOUT, "keep alive timeout"); // [MQTT-3.1.2-22]
     }
@@ -258,15 +258,11 @@ public final class Connection {
         }
     }
 
-    /** Broker shutdown: DISCONNECT 0x8B to 5.0 clients, wills as for any unexpected close. */
-    public void onShutdown() {
-        disconnect(ReasonCode.SERVER_SHUTTING_DOWN, "server shutting down");
-    }
-
     /** The channel is closed (by either side). */
     public void onClosed() {
         boolean wasOpen = state != State.CLOSED;
         state = State.CLOSED;
+        gate.closed();
         detachSession(!willSuppressed);
         if (negotiated != null && (wasOpen || closeReason != null)) {
             LOG.info("disconnect client={} address={} reason={}", negotiated.clientId(), transport.remoteAddress(),
@@ -337,7 +333,6 @@ public final class Connection {
         transport.close();
     }
 
-
     void write(MqttPacket packet) {
         transport.write(packet);
     }
@@ -375,6 +370,11 @@ public final class Connection {
 
     Session session() {
         return session;
+    }
+
+    /** This connection as a publisher that back-pressure may pause, or {@code null} if it is off. */
+    Publisher publisher() {
+        return gate.enabled() ? gate : null;
     }
 
     Transport transport() {

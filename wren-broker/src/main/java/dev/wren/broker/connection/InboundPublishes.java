@@ -79,7 +79,7 @@ final class InboundPublishes {
             publishDurably(p, m, session);
             return;
         }
-        int reached = ctx.router().publish(m);
+        int reached = ctx.router().publish(m, conn.publisher());
         if (reached == 0) {
             ctx.metrics().increment(Metric.PUBLISH_NO_SUBSCRIBERS);
         }
@@ -93,7 +93,7 @@ final class InboundPublishes {
             session.inboundQos2().add(p.packetId()); // a resend while the store works is a duplicate
         }
         Router.Outcome out = ctx.router().publishDurably(m, conn.clientId(),
-                qos2 && session.isPersistent() ? p.packetId() : 0);
+                qos2 && session.isPersistent() ? p.packetId() : 0, conn.publisher());
         if (out.reached() == 0) {
             ctx.metrics().increment(Metric.PUBLISH_NO_SUBSCRIBERS);
         }

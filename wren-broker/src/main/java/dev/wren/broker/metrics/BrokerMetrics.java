@@ -61,12 +61,25 @@ public final class BrokerMetrics {
      */
     public void dropped(Metric metric, String clientId) {
         increment(metric);
-        long now = System.nanoTime();
-        long next = nextLog.get(metric.ordinal());
-        if (now - next >= 0 && nextLog.compareAndSet(metric.ordinal(), next, now + LOG_INTERVAL_NANOS)) {
+        if (mayLog(metric)) {
             LOG.warn("{} (client {}), {} so far; further ones in the next 10 s are counted, not logged",
                     metric.sysTopic(), clientId, get(metric));
         }
+    }
+
+    /** Like {@link #dropped} for a notable but expected event (e.g. a publisher paused): logged at INFO. */
+    public void noted(Metric metric, String clientId) {
+        increment(metric);
+        if (mayLog(metric)) {
+            LOG.info("{} (client {}), {} so far; further ones in the next 10 s are counted, not logged",
+                    metric.sysTopic(), clientId, get(metric));
+        }
+    }
+
+    private boolean mayLog(Metric metric) {
+        long now = System.nanoTime();
+        long next = nextLog.get(metric.ordinal());
+        return now - next >= 0 && nextLog.compareAndSet(metric.ordinal(), next, now + LOG_INTERVAL_NANOS);
     }
 
     /** Adds {@code delta} (may be negative, for gauges) to {@code metric}. For broker internals. */

@@ -48,6 +48,14 @@ public enum Metric {
     SUBSCRIPTIONS_CURRENT("subscriptions/current"),
     /** Gauge: retained messages held. */
     RETAINED_CURRENT("retained/current"),
+    /** Publishers paused by back-pressure (a draining subscriber's session above its high water mark). */
+    PUBLISHER_PAUSES("backpressure/publisher-pauses"),
+    /** Gauge: publishers paused now. */
+    PUBLISHERS_PAUSED("backpressure/publishers-paused"),
+    /** Milliseconds publishers spent paused, summed over all pauses that ended. */
+    PUBLISHER_PAUSED_MILLIS("backpressure/paused-millis"),
+    /** Pauses ended by {@code maxPublisherPauseMillis}: the session's overflow is dropped and counted after that. */
+    PUBLISHER_FORCED_RESUMES("backpressure/forced-resumes"),
     /** Will messages published. */
     WILLS_PUBLISHED("messages/wills-published");
 

@@ -2,6 +2,7 @@ package dev.wren.broker.routing;
 
 import dev.wren.broker.session.Delivery;
 import dev.wren.broker.session.Message;
+import dev.wren.broker.session.Publisher;
 import dev.wren.broker.session.Session;
 import dev.wren.codec.QoS;
 import java.util.ArrayList;
@@ -22,10 +23,14 @@ import java.util.function.Consumer;
 final class Matches implements Consumer<Target> {
     private final List<ClientSubscription> subs = new ArrayList<>();
     private final List<SharedGroup> groups = new ArrayList<>();
+    private final BiConsumer<Session, Delivery> enqueue = (s, d) -> s.enqueue(d, this.publisher);
     private Message message;
+    private Publisher publisher;
 
-    void begin(Message m) {
+    /** Starts collecting for {@code m}, routed from {@code from} (or {@code null}: no back-pressure). */
+    void begin(Message m, Publisher from) {
         this.message = m;
+        this.publisher = from;
     }
 
     @Override
@@ -41,12 +46,10 @@ final class Matches implements Consumer<Target> {
         }
     }
 
-    /** Enqueues the deliveries; returns the number of sessions and groups reached. */
+    /** Enqueues the deliveries (telling the publisher about congested targets); returns the number reached. */
     int dispatch() {
-        return dispatch(ENQUEUE);
+        return dispatch(enqueue);
     }
-
-    private static final BiConsumer<Session, Delivery> ENQUEUE = Session::enqueue;
 
     /** Hands each delivery with its target session to {@code sink}; returns the number reached. */
     int dispatch(BiConsumer<Session, Delivery> sink) {
@@ -103,5 +106,6 @@ final class Matches implements Consumer<Target> {
         subs.clear();
         groups.clear();
         message = null;
+        publisher = null;
     }
 }

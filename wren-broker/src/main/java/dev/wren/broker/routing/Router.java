@@ -3,6 +3,7 @@ package dev.wren.broker.routing;
 import dev.wren.broker.retained.RetainedStore;
 import dev.wren.broker.session.Delivery;
 import dev.wren.broker.session.Message;
+import dev.wren.broker.session.Publisher;
 import dev.wren.broker.session.Session;
 import dev.wren.broker.session.SessionRouting;
 import dev.wren.codec.QoS;
@@ -71,14 +72,14 @@ public final class Router implements SessionRouting {
      * Like {@link #publish} but also persists the message's deliveries to persistent sessions and
      * the publisher's QoS 2 packet id (0 for none) in one store call. Only with a durable back end.
      */
-    public Outcome publishDurably(Message m, String publisher, int inboundQos2Id) {
+    public Outcome publishDurably(Message m, String publisher, int inboundQos2Id, Publisher from) {
         CompletionStage<Void> retainedStage = Stages.DONE;
         if (m.retain()) {
             retainedStage = persistence.retained().retain(m);
         }
         storeRetained(m);
         Matches matches = scratch.get();
-        matches.begin(m);
+        matches.begin(m, from);
         StoredPublish collected = new StoredPublish();
         int reached;
         try {
@@ -87,7 +88,7 @@ public final class Router implements SessionRouting {
         } finally {
             matches.clear();
         }
-        CompletionStage<Void> stored = collected.storeAndEnqueue(persistence.messages(), m, publisher, inboundQos2Id);
+        CompletionStage<Void> stored = collected.storeAndEnqueue(persistence.messages(), m, publisher, inboundQos2Id, from);
         return new Outcome(reached, Stages.both(retainedStage, stored));
     }
 
@@ -113,12 +114,21 @@ public final class Router implements SessionRouting {
      * @return the number of sessions and shared groups reached (0 means no matching subscribers)
      */
     public int publish(Message m) {
+        return publish(m, null);
+    }
+
+    /**
+     * Like {@link #publish(Message)}, for a message read from the connection {@code from}: a
+     * target session above its high water mark tells {@code from}, which pauses (publisher
+     * back-pressure). On {@code from}'s loop.
+     */
+    public int publish(Message m, Publisher from) {
         if (persistence != null && m.retain()) {
             persistence.retained().retain(m); // wills and $SYS: nobody waits for it
         }
         storeRetained(m);
         Matches matches = scratch.get();
-        matches.begin(m);
+        matches.begin(m, from);
         try {
             index.match(m.topic(), matches);
             return matches.dispatch();

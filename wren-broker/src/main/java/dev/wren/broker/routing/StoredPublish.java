@@ -5,6 +5,7 @@ import dev.wren.broker.persistence.QueuedDelivery;
 import dev.wren.broker.persistence.Stages;
 import dev.wren.broker.session.Delivery;
 import dev.wren.broker.session.Message;
+import dev.wren.broker.session.Publisher;
 import dev.wren.broker.session.Session;
 import dev.wren.codec.QoS;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ final class StoredPublish {
     }
 
     /** Stores, enqueues, and returns the stage that completes when the message is durable. */
-    CompletionStage<Void> storeAndEnqueue(MessageStore store, Message m, String publisher, int inboundQos2Id) {
+    CompletionStage<Void> storeAndEnqueue(MessageStore store, Message m, String publisher, int inboundQos2Id,
+            Publisher from) {
         List<QueuedDelivery> queued = new ArrayList<>();
         List<Integer> index = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -47,7 +49,7 @@ final class StoredPublish {
             durable = stored.durable();
         }
         for (int i = 0; i < targets.size(); i++) {
-            targets.get(i).enqueue(deliveries.get(i));
+            targets.get(i).enqueue(deliveries.get(i), from);
         }
         return durable;
     }

@@ -9,4 +9,7 @@ import java.util.concurrent.Executor;
 public interface Loop extends Executor {
     /** Whether the calling thread is this loop's thread. */
     boolean inLoop();
+
+    /** Runs {@code task} on this loop after {@code delayNanos}; a task no longer wanted checks that itself. */
+    void schedule(Runnable task, long delayNanos);
 }

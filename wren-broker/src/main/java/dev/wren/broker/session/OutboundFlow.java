@@ -306,6 +306,11 @@ final class OutboundFlow {
         return queue.size();
     }
 
+    /** Bytes held against the limit: queued plus in flight. */
+    long heldBytes() {
+        return queuedBytes + inflightBytes;
+    }
+
     void clear() {
         inflight.clear();
         queue.clear();

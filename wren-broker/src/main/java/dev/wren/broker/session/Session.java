@@ -7,15 +7,12 @@ import dev.wren.broker.persistence.StoredState.StoredSession;
 import dev.wren.codec.ReasonCode;
 import dev.wren.codec.packet.Subscription;
 import dev.wren.codec.packet.Will;
-import io.netty.util.internal.PlatformDependent;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * The state of one client id: subscriptions, the outbound window and queue, inbound QoS 2
@@ -24,22 +21,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread confinement: all state is confined to the session's current {@link #loop()}, which
  * is the event loop of the attached connection (or of the last one, while offline). Other
  * threads only call {@link #enqueue(Delivery)}, which hands the delivery over through a
- * lock-free MPSC inbox drained by one task per burst, and read the volatile expiry fields.
+ * lock-free MPSC {@link Inbox} drained by one task per burst, read the volatile expiry fields,
+ * and use the publisher back-pressure methods ({@link #awaitDrain}, {@link #isDraining},
+ * {@link #stopPausingPublishers}), which go through the lock-free {@link Congestion}.
  * The registry moves a session to another loop on reconnect by writing {@code loop} as its
  * last action on the old loop; a drain task that lands on the old loop re-dispatches itself.
  */
 public final class Session {
-    /** Deliveries per drain task before it yields the event loop to other channels. */
-    private static final int DRAIN_BUDGET = 4096;
-
     private final String clientId;
     private final SessionHooks hooks;
     private final BrokerMetrics metrics;
     private final Clock clock;
-    private final Queue<Delivery> inbox = PlatformDependent.newMpscQueue();
-    private final AtomicInteger wip = new AtomicInteger();
-    private final Runnable drainTask = this::drainInbox;
+    private final Inbox inbox = new Inbox(this);
     private final OutboundFlow outbound;
+    private final Congestion congestion;
+    private final boolean backPressure;
+    private final LongSupplier ticker;
     private final Map<String, Subscription> subscriptions = new HashMap<>();
     private final Map<String, Integer> subscriptionIds = new HashMap<>();
     private final Set<Integer> inboundQos2 = new HashSet<>();
@@ -68,6 +65,9 @@ public final class Session {
         this.metrics = metrics;
         this.clock = clock;
         this.outbound = new OutboundFlow(clientId, limits, metrics, store);
+        this.congestion = new Congestion(limits.backPressure());
+        this.backPressure = limits.backPressure().enabled();
+        this.ticker = limits.backPressure().ticker();
     }
 
     public String clientId() {
@@ -99,49 +99,58 @@ public final class Session {
      * one drain task per burst writes them and flushes once.
      */
     public void enqueue(Delivery delivery) {
-        inbox.offer(delivery);
-        if (wip.getAndIncrement() == 0) {
-            try {
-                loop.execute(drainTask);
-            } catch (RejectedExecutionException e) {
-                // the event loop is shutting down with the broker: nothing will be delivered any more
-                inbox.clear();
-            }
+        enqueue(delivery, null);
+    }
+
+    /**
+     * Hands a delivery routed from {@code from} (or {@code null}) to this session. Any thread (the
+     * publisher's loop). If the delivery leaves this session congested, {@code from} is told so it
+     * can pause; when nothing is congested this costs two field reads.
+     */
+    public void enqueue(Delivery delivery, Publisher from) {
+        int ahead = inbox.offer(delivery);
+        if (from != null && congestion.mayBeCongested(ahead) && online
+                && congestion.isCongested(inbox.size(), ticker.getAsLong())) {
+            from.congested(this);
         }
     }
 
-    private void drainInbox() {
-        Loop current = loop;
-        if (!current.inLoop()) {
-            current.execute(drainTask);
-            return;
-        }
-        long now = clock.millis();
-        int missed = wip.get();
-        int budget = DRAIN_BUDGET;
-        for (;;) {
-            Delivery d;
-            while ((d = inbox.poll()) != null) {
-                deliver(d, now);
-                if (--budget == 0) {
-                    // a huge burst must not starve the loop's other channels: flush and continue later
-                    flushLink();
-                    current.execute(drainTask);
-                    return;
-                }
-            }
-            missed = wip.addAndGet(-missed);
-            if (missed == 0) {
-                break;
-            }
-        }
-        flushLink();
+    /**
+     * Any thread: wakes {@code w} once this session is back at its low water marks, goes offline,
+     * ends, or stops pausing publishers (at once if that is already the case).
+     */
+    public void awaitDrain(DrainWaiter w) {
+        congestion.await(w, online && !ended, inbox.size());
     }
 
-    private void flushLink() {
+    /** Any thread: whether the socket drains (writable, or within the grace period) and the session pauses publishers. */
+    public boolean isDraining(long nowNanos) {
+        return online && congestion.isDraining(nowNanos);
+    }
+
+    /** Any thread: a publisher waited the longest pause; this session pauses nobody until it is back at low water. */
+    public void stopPausingPublishers() {
+        congestion.giveUp();
+    }
+
+    /** Session loop: tells waiting publishers how far the drain got. */
+    private void progress() {
+        if (backPressure) {
+            congestion.progress(inbox.size(), outbound.queuedCount(), outbound.heldBytes(),
+                    link == null || link.writable());
+        }
+    }
+
+    /** Session loop: the end of a drain slice: one flush, then progress for waiting publishers. */
+    void afterDrain() {
         if (link != null) {
             link.flush();
         }
+        progress();
+    }
+
+    long now() {
+        return clock.millis();
     }
 
     /** Delivers on the session's loop, without the inbox (retained messages on subscribe). No flush. */
@@ -186,6 +195,7 @@ public final class Session {
         }
         link = null;
         online = false;
+        congestion.wakeAll(); // an offline session pauses nobody
         for (Delivery d : outbound.takeShared(this)) {
             d.group().redeliver(d, this);
         }
@@ -227,6 +237,7 @@ public final class Session {
         }
         ended = true;
         online = false;
+        congestion.wakeAll();
         hooks.removeSubscriptions(this);
         subscriptions.clear();
         subscriptionIds.clear();
@@ -358,6 +369,7 @@ public final class Session {
     private void afterAck() {
         if (link != null) {
             outbound.drain(link, clock.millis());
+            progress();
         }
     }
 

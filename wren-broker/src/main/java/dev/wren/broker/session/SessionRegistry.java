@@ -162,6 +162,11 @@ public final class SessionRegistry implements SessionHooks {
         return s;
     }
 
+    /** The queue limits and back-pressure marks of every session. */
+    public QueueLimits limits() {
+        return limits;
+    }
+
     /** The session of {@code clientId}, or {@code null}. */
     public Session get(String clientId) {
         return sessions.get(clientId);

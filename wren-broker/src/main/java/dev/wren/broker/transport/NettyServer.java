@@ -3,6 +3,7 @@ package dev.wren.broker.transport;
 import dev.wren.broker.BrokerConfig;
 import dev.wren.broker.BrokerStartException;
 import dev.wren.broker.session.Loop;
+import dev.wren.codec.ReasonCode;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -98,15 +99,15 @@ public final class NettyServer implements AutoCloseable {
     }
 
     /**
-     * Runs {@link dev.wren.broker.connection.Connection#onShutdown()} for every client on its
-     * event loop (DISCONNECT 0x8B, wills) and waits up to {@code timeoutMillis} for the closes.
+     * Disconnects every client with 0x8B Server shutting down on its event loop (wills are
+     * published as for any unexpected close) and waits up to {@code timeoutMillis} for the closes.
      */
     public void disconnectAll(long timeoutMillis) {
         for (Channel ch : channels) {
             ch.eventLoop().execute(() -> {
                 MqttChannelHandler h = ch.pipeline().get(MqttChannelHandler.class);
                 if (h != null) {
-                    h.connection().onShutdown();
+                    h.connection().disconnect(ReasonCode.SERVER_SHUTTING_DOWN, "server shutting down");
                 } else {
                     ch.close();
                 }

@@ -50,16 +50,20 @@ final class Harness {
             dev.wren.broker.persistence.Persistence persistence) {
         this.config = base.toBuilder().clock(clock).build();
         this.router = new Router(new ConcurrentTopicTrie<>(), new RetainedTrie<>(), persistence);
-        this.sessions = new SessionRegistry(router, new QueueLimits(config.maxQueuedMessages(),
-                config.maxQueuedBytes(), config.queueQos0Offline()), metrics, clock, persistence);
+        this.sessions = new SessionRegistry(router, QueueLimits.of(config, this::nanos), metrics, clock, persistence);
         this.ctx = new BrokerContext(config, metrics, sessions, router,
                 authenticator != null ? authenticator
                         : new PasswordAuthenticator(config.users(), config.allowAnonymous()),
                 Authorizer.ALLOW_ALL, clock, persistence.durable() ? persistence : null);
     }
 
+    /** Monotonic time for back-pressure, from the test clock. */
+    long nanos() {
+        return clock.millis() * 1_000_000L;
+    }
+
     ManualLoop loop() {
-        ManualLoop l = new ManualLoop();
+        ManualLoop l = new ManualLoop(this::nanos);
         loops.add(l);
         return l;
     }
