@@ -22,13 +22,13 @@ class AuthIT {
 
     private ConnAck refusedThenClosed(RawClient c, ConnectBuilder b) {
         ConnAck ack = c.connect(b.build());
-        assertThat(ack.sessionPresent()).as("Session Present with an error code [MQTT-3.2.2-4]").isFalse();
+        assertThat(ack.sessionPresent()).as("Session Present with an error code [MQTT-3.2.2-6] (3.1.1: [MQTT-3.2.2-4])").isFalse();
         c.expectClosed();
         return ack;
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.4-5] good credentials are accepted (3.1.1 and 5.0)")
+    @DisplayName("[MQTT-3.1.4-5](5.0) [MQTT-3.1.4-4](3.1.1) good credentials are accepted")
     void goodCredentials_accepted() {
         assertThat(broker.rawClient().connect(ConnectBuilder.v5("a").credentials("alice", "secret").build()).reasonCode())
                 .isEqualTo(ReasonCode.SUCCESS);

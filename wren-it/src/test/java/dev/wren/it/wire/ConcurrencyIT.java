@@ -31,7 +31,7 @@ class ConcurrencyIT {
     BrokerExtension broker = new BrokerExtension();
 
     @Test
-    @DisplayName("[MQTT-4.6.0-6][MQTT-4.3.2] 20 concurrent QoS 1 publishers x 100 messages reach a wildcard subscriber once each, in per-publisher order")
+    @DisplayName("[MQTT-4.6.0-5](5.0) [MQTT-4.6.0-6](3.1.1) 20 concurrent QoS 1 publishers x 100 messages reach a wildcard subscriber once each, in per-publisher order")
     void concurrentPublishers_noLossNoDupOrdered() throws Exception {
         RawClient sub = broker.rawClient();
         sub.connect(dev.wren.it.kit.ConnectBuilder.v5("sub").build());

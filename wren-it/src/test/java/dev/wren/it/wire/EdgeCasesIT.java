@@ -63,7 +63,7 @@ class EdgeCasesIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-4.6.0-1] on resumption, unacknowledged messages are resent first and in order, then the queued ones")
+    @DisplayName("[MQTT-4.4.0-1][MQTT-4.6.0-5] on resumption, unacknowledged messages are resent first and in order, then the queued ones")
     void resume_resendThenQueued_inOrder(MqttVersion v) {
         RawClient sub = persistent(v, "sub");
         sub.subscribe("ro/t", QoS.AT_LEAST_ONCE);
@@ -176,7 +176,7 @@ class EdgeCasesIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.2-24][MQTT-3.2.2-21] v5: the Server Keep Alive replaces the client's value and is enforced")
+    @DisplayName("[MQTT-3.1.2-22][MQTT-3.2.2-21] v5: the Server Keep Alive replaces the client's value and is enforced")
     void serverKeepAlive_enforced() {
         BrokerExtension own = new BrokerExtension(cfg -> cfg.maxKeepAlive(1));
         own.start();

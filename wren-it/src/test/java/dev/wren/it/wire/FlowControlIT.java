@@ -101,7 +101,7 @@ class FlowControlIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.2-27][MQTT-3.1.2-28] v5: a message larger than the client's Maximum Packet Size is not sent to it (others are)")
+    @DisplayName("[MQTT-3.1.2-24][MQTT-3.1.2-25] v5: a message larger than the client's Maximum Packet Size is not sent to it (others are)")
     void clientMaximumPacketSize_largeMessageDiscarded() {
         RawClient sub = broker.rawClient();
         sub.connect(ConnectBuilder.v5("small").maximumPacketSize(64).build());

@@ -30,7 +30,7 @@ class KeepAliveIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-3.1.2-24] a silent client is disconnected after 1.5 x Keep Alive (0x8D in v5) and its will is published")
+    @DisplayName("[MQTT-3.1.2-22](5.0) [MQTT-3.1.2-24](3.1.1) a silent client is disconnected after 1.5 x Keep Alive (0x8D in v5) and its will is published")
     void keepAlive_silent_disconnectedAndWillPublished(MqttVersion v) {
         RawClient w = broker.rawClient();
         w.connectOk(v, "watcher");

@@ -34,7 +34,7 @@ class MoreEdgesIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.2-26][MQTT-3.1.4-3] v5: a takeover that resumes the session within the Will Delay Interval does not publish the will")
+    @DisplayName("[MQTT-3.1.3-9][MQTT-3.1.4-3] v5: a takeover that resumes the session within the Will Delay Interval does not publish the will")
     void takeover_resumingWithinWillDelay_noWill() {
         RawClient w = broker.connected(MqttVersion.V5, "watcher");
         w.subscribe("tw/#", QoS.AT_MOST_ONCE);

@@ -135,7 +135,7 @@ class MustStatementsIT {
     }
 
     @Test
-    @DisplayName("[MQTT-4.12.0-6][MQTT-3.1.2-31] v5: no Authentication Method and no Response Information in CONNACK unless asked for")
+    @DisplayName("[MQTT-4.12.0-6][MQTT-3.1.2-28] v5: no Authentication Method and no Response Information in CONNACK unless asked for")
     void connack_noAuthMethodNoResponseInformation() {
         ConnAck ack = broker.rawClient().connectOk(MqttVersion.V5, "plain");
         assertThat(ack.properties().authenticationMethod()).isNull();

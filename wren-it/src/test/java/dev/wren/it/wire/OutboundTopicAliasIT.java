@@ -22,7 +22,7 @@ class OutboundTopicAliasIT {
     BrokerExtension broker = new BrokerExtension(cfg -> cfg.outboundTopicAliases(true));
 
     @Test
-    @DisplayName("[MQTT-3.3.2-11][MQTT-3.3.2-7] v5: outbound aliases stay within the client's Topic Alias Maximum and resolve to the published topics")
+    @DisplayName("[MQTT-3.1.2-26][MQTT-3.3.2-11][MQTT-3.3.2-7] v5: outbound aliases stay within the client's Topic Alias Maximum and resolve to the published topics")
     void outboundAliases_withinMaximum_resolvable() {
         RawClient sub = broker.rawClient();
         sub.connect(ConnectBuilder.v5("sub").topicAliasMaximum(2).build());
@@ -54,7 +54,7 @@ class OutboundTopicAliasIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.2-30] v5: no Topic Alias is sent to a client with Topic Alias Maximum 0")
+    @DisplayName("[MQTT-3.1.2-27] v5: no Topic Alias is sent to a client with Topic Alias Maximum 0")
     void noAliases_whenClientMaximumZero() {
         RawClient sub = broker.rawClient();
         sub.connect(ConnectBuilder.v5("sub").topicAliasMaximum(0).build());

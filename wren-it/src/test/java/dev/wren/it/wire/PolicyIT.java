@@ -101,7 +101,7 @@ class PolicyIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.2-27][MQTT-3.1.4-5] v5: with a tiny client Maximum Packet Size the server sends a CONNACK that fits, or closes")
+    @DisplayName("[MQTT-3.1.2-24][MQTT-3.1.4-5] v5: with a tiny client Maximum Packet Size the server sends a CONNACK that fits, or closes")
     void connack_fitsClientMaximumPacketSize() {
         RawClient c = broker.rawClient();
         c.send(ConnectBuilder.v5("c").maximumPacketSize(16).build());
@@ -113,7 +113,7 @@ class PolicyIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.2-27][MQTT-3.2.2-16] v5: an Assigned Client Identifier that cannot fit the client's Maximum Packet Size: a CONNACK that fits, or a close - not silence")
+    @DisplayName("[MQTT-3.1.2-24][MQTT-3.2.2-16] v5: an Assigned Client Identifier that cannot fit the client's Maximum Packet Size: a CONNACK that fits, or a close - not silence")
     void connack_assignedIdTooLargeForClient_fitsOrCloses() {
         RawClient c = broker.rawClient();
         c.send(ConnectBuilder.v5("").maximumPacketSize(16).build());

@@ -28,7 +28,7 @@ class QosIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-4.3.3-10][MQTT-4.3.3-2] inbound QoS 2: a PUBLISH resent before PUBREL is acknowledged but not delivered again")
+    @DisplayName("[MQTT-4.3.3-10][MQTT-4.3.3-2](3.1.1) inbound QoS 2: a PUBLISH resent before PUBREL is acknowledged but not delivered again")
     void inboundQos2_duplicateBeforePubRel_deliveredOnce(MqttVersion v) {
         RawClient sub = broker.rawClient();
         sub.connectOk(v, "sub");
@@ -54,7 +54,7 @@ class QosIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-4.3.3-10] inbound QoS 2: after PUBCOMP the same packet id carries a new message")
+    @DisplayName("[MQTT-4.3.3-12](5.0) [MQTT-4.3.3-2](3.1.1) inbound QoS 2: after PUBCOMP the same packet id carries a new message")
     void inboundQos2_packetIdReusedAfterPubComp_newMessage(MqttVersion v) {
         RawClient sub = broker.rawClient();
         sub.connectOk(v, "sub");
@@ -88,7 +88,7 @@ class QosIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-3.8.4-8][MQTT-3.3.4-2] delivery QoS is the minimum of published and granted QoS")
+    @DisplayName("[MQTT-3.8.4-8] delivery QoS is the minimum of published and granted QoS")
     void delivery_qosDowngradedToGranted(MqttVersion v) {
         RawClient sub = broker.rawClient();
         sub.connectOk(v, "sub");
@@ -106,7 +106,7 @@ class QosIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-4.6.0-6] messages of one publisher on one topic arrive in order, at QoS 0, 1 and 2")
+    @DisplayName("[MQTT-4.6.0-5](5.0) [MQTT-4.6.0-6](3.1.1) messages of one publisher on one topic arrive in order, at QoS 0, 1 and 2")
     void ordering_perTopic_preserved(MqttVersion v) {
         RawClient sub = broker.rawClient();
         sub.connectOk(v, "sub");

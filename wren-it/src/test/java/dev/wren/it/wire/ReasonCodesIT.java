@@ -40,7 +40,7 @@ class ReasonCodesIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.3.2-4][3.3.2.3.2] v5: Payload Format Indicator 1 with a payload that is not UTF-8 is refused with 0x99")
+    @DisplayName("[3.3.2.3.2] v5: Payload Format Indicator 1 with a payload that is not UTF-8 is refused with 0x99")
     void payloadFormatInvalid_refused() {
         RawClient sub = broker.connected(MqttVersion.V5, "sub");
         sub.subscribe("pfi/t", QoS.AT_LEAST_ONCE);
@@ -58,7 +58,7 @@ class ReasonCodesIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.2-32] v5: with Request Problem Information 0 no Reason String is sent on a SUBACK")
+    @DisplayName("[MQTT-3.1.2-29] v5: with Request Problem Information 0 no Reason String is sent on a SUBACK")
     void requestProblemInformation0_noReasonString() {
         RawClient c = broker.rawClient();
         c.connect(ConnectBuilder.v5("quiet").requestProblemInformation(false).build());

@@ -35,7 +35,7 @@ class ServerCapabilitiesIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.8.4-8] a subscription requesting QoS 2 is granted the server's Maximum QoS 1")
+    @DisplayName("[MQTT-3.2.2-10][MQTT-3.8.4-7] a subscription requesting QoS 2 is granted the server's Maximum QoS 1")
     void suback_qosCappedByMaximum() {
         RawClient c = broker.rawClient();
         c.connectOk(MqttVersion.V3_1_1, "cap");

@@ -124,7 +124,7 @@ class SessionIT {
     }
 
     @Test
-    @DisplayName("[MQTT-4.1.0-2][MQTT-3.1.2-25] v5: a session ends when its Session Expiry Interval has passed offline")
+    @DisplayName("[MQTT-4.1.0-2][MQTT-3.1.2-23] v5: a session ends when its Session Expiry Interval has passed offline")
     void sessionExpiry_elapsed_sessionGone() {
         RawClient c = broker.rawClient();
         c.connect(ConnectBuilder.v5("exp").cleanStart(false).sessionExpiry(60).build());

@@ -75,7 +75,7 @@ class SubscriptionIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.3.4-3][MQTT-3.3.4-4] v5: deliveries carry the Subscription Identifier of the matching subscription")
+    @DisplayName("[MQTT-3.3.4-3] v5: deliveries carry the Subscription Identifier of the matching subscription")
     void subscriptionIdentifier_onDelivery() {
         RawClient sub = broker.rawClient();
         sub.connectOk(MqttVersion.V5, "sub");
@@ -90,7 +90,7 @@ class SubscriptionIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.3.4-3] v5: one delivery for overlapping subscriptions carries all their Subscription Identifiers")
+    @DisplayName("[MQTT-3.3.4-3][MQTT-3.3.4-4] v5: one delivery for overlapping subscriptions carries all their Subscription Identifiers")
     void subscriptionIdentifiers_overlapping() {
         RawClient sub = broker.rawClient();
         sub.connectOk(MqttVersion.V5, "sub");

@@ -40,7 +40,7 @@ class WillIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1", "V3_1_1", "V5"})
-    @DisplayName("[MQTT-3.1.2-7][MQTT-3.1.2-8][MQTT-3.1.2-16] the will is published (non-retained) when the connection closes without DISCONNECT")
+    @DisplayName("[MQTT-3.1.2-7][MQTT-3.1.2-8][MQTT-3.1.2-14](5.0) [MQTT-3.1.2-16](3.1.1) the will is published (non-retained) when the connection closes without DISCONNECT")
     void will_connectionDropped_published(MqttVersion v) {
         RawClient w = watcher(v, "will/#");
         RawClient c = broker.rawClient();
@@ -50,7 +50,7 @@ class WillIT {
         assertThat(p.topic()).isEqualTo("will/dying");
         assertThat(p.payload().toUtf8String()).isEqualTo("gone");
         assertThat(p.qos()).isEqualTo(QoS.AT_LEAST_ONCE);
-        assertThat(p.retain()).as("Will Retain 0 [MQTT-3.1.2-16]").isFalse();
+        assertThat(p.retain()).as("Will Retain 0 [MQTT-3.1.2-14]").isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,7 +88,7 @@ class WillIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-3.1.2-17] a will with Will Retain 1 is published as a retained message")
+    @DisplayName("[MQTT-3.1.2-15](5.0) [MQTT-3.1.2-17](3.1.1) a will with Will Retain 1 is published as a retained message")
     void will_retain_storedAsRetained(MqttVersion v) {
         RawClient w = watcher(v, "will/#");
         RawClient c = broker.rawClient();
@@ -136,7 +136,7 @@ class WillIT {
     }
 
     @Test
-    @DisplayName("[MQTT-3.1.2-26] v5: reconnecting before the Will Delay Interval ends cancels the will")
+    @DisplayName("[MQTT-3.1.3-9] v5: reconnecting before the Will Delay Interval ends cancels the will")
     void willDelay_reconnectInTime_cancelled() {
         RawClient w = watcher(MqttVersion.V5, "will/#");
         RawClient c = broker.rawClient();
@@ -170,7 +170,7 @@ class WillIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-3.1.2-12] without the Will Flag nothing is published when the connection drops")
+    @DisplayName("[MQTT-3.1.2-12](3.1.1) without the Will Flag nothing is published when the connection drops")
     void noWillFlag_nothingPublished(MqttVersion v) {
         RawClient w = watcher(v, "#");
         RawClient c = broker.rawClient();
