@@ -28,6 +28,7 @@ class PolicyIT {
 
     @RegisterExtension
     BrokerExtension broker = new BrokerExtension(cfg -> cfg.maxQueuedMessages(5).maxTopicLevels(3).maxTopicLength(32)
+            .backPressureHighWater(0) /* off here, so that the queue limits themselves are observable */
             .writeBufferLowWaterMark(8 * 1024).writeBufferHighWaterMark(16 * 1024));
 
     @Test
@@ -138,6 +139,40 @@ class PolicyIT {
         } else {
             assertThat(answer).isInstanceOfSatisfying(Disconnect.class,
                     d -> assertThat(d.reasonCode()).isEqualTo(ReasonCode.TOPIC_NAME_INVALID));
+        }
+    }
+
+    @Test
+    @DisplayName("[docs/broker.md back-pressure] a publisher is paused while a draining subscriber lags, and nothing is lost")
+    void backPressure_pausesPublisher_noLoss() {
+        BrokerExtension own = new BrokerExtension(cfg -> cfg.maxQueuedMessages(10).maxPublisherPauseMillis(20_000));
+        own.start(); // high water = min(backPressureHighWater, 10 / 2) = 5 waiting messages
+        try (RawClient sub = RawClient.open(own.port()); RawClient pub = RawClient.open(own.port())) {
+            sub.connect(ConnectBuilder.v5("sub").receiveMaximum(1).build());
+            sub.subscribe("bp/t", QoS.AT_LEAST_ONCE);
+            pub.connectOk(MqttVersion.V5, "pub");
+            int n = 20;
+            for (int i = 0; i < n; i++) {
+                pub.send(Packets.publish("bp/t", "m" + i, QoS.AT_LEAST_ONCE, i + 1));
+            }
+            Publish first = sub.expect(Publish.class);
+            int acked = 0;
+            while (pub.hasDataWithin(QUIET)) { // PUBACKs until the publisher is paused
+                pub.expect(PubAck.class);
+                acked++;
+            }
+            assertThat(acked).as("PUBACKs before the pause").isLessThan(n);
+            assertThat(own.broker().metrics().get(Metric.PUBLISHER_PAUSES)).isPositive();
+            sub.send(new PubAck(first.packetId()));
+            for (int i = 1; i < n; i++) {
+                assertThat(sub.receive().payload().toUtf8String()).isEqualTo("m" + i);
+            }
+            for (; acked < n; acked++) {
+                pub.expect(PubAck.class);
+            }
+            assertThat(own.broker().metrics().get(Metric.DROPPED_QUEUE_FULL)).isZero();
+        } finally {
+            own.stop();
         }
     }
 }
