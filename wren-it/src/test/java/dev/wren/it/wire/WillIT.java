@@ -179,4 +179,22 @@ class WillIT {
         broker.awaitConnections(1);
         w.expectNothingFor(QUIET);
     }
+
+    @Test
+    @DisplayName("[MQTT-4.5.0-1][MQTT-3.1.2-8] a QoS 1 will reaches an offline persistent subscriber when it comes back")
+    void will_toOfflinePersistentSubscriber_queued() {
+        RawClient sub = broker.rawClient();
+        sub.connect(ConnectBuilder.v5("later").cleanStart(false).sessionExpiry(600).build());
+        sub.subscribe("will/#", QoS.AT_LEAST_ONCE);
+        sub.disconnect();
+        RawClient c = broker.rawClient();
+        c.connect(ConnectBuilder.v5("dying").will("will/dying", "gone", QoS.AT_LEAST_ONCE, false).build());
+        c.close();
+        broker.awaitConnections(0);
+        RawClient back = broker.rawClient();
+        assertThat(back.connect(ConnectBuilder.v5("later").cleanStart(false).sessionExpiry(600).build()).sessionPresent()).isTrue();
+        Publish p = back.receive();
+        assertThat(p.payload().toUtf8String()).isEqualTo("gone");
+        assertThat(p.qos()).isEqualTo(QoS.AT_LEAST_ONCE);
+    }
 }
