@@ -101,18 +101,17 @@ final class ConfigKeys {
 
     private static void backPressure(List<ConfigKey> k) {
         num(k, "back-pressure", "high-water", 0, MAX_INT, (b, v) -> b.backPressureHighWater(v.intValue()),
-                BrokerConfig::backPressureHighWater, "messages waiting for a draining subscriber that pause the"
-                        + " publisher (0 = off; at most max-queued-messages / 2; resume at half)");
+                BrokerConfig::backPressureHighWater,
+                "messages waiting for a draining subscriber that pause a publisher (0 = off)");
         num(k, "back-pressure", "high-water-bytes", 0, Long.MAX_VALUE,
                 (b, v) -> b.backPressureHighWaterBytes(v.longValue()), BrokerConfig::backPressureHighWaterBytes,
-                "bytes held for a draining subscriber that pause the publisher (0 = no byte mark;"
-                        + " at most max-queued-bytes / 2)");
+                "bytes held for a draining subscriber that pause a publisher (0 = no byte mark)");
         num(k, "back-pressure", "slow-consumer-grace-millis", 1, Long.MAX_VALUE,
                 (b, v) -> b.slowConsumerGraceMillis(v.longValue()), BrokerConfig::slowConsumerGraceMillis,
-                "a subscriber whose socket has not drained for longer is stuck and pauses nobody");
+                "a subscriber whose socket does not drain for longer is stuck: it pauses nobody");
         num(k, "back-pressure", "max-publisher-pause-millis", 1, Long.MAX_VALUE,
                 (b, v) -> b.maxPublisherPauseMillis(v.longValue()), BrokerConfig::maxPublisherPauseMillis,
-                "longest pause; then the publisher is read again and the overflow is dropped and counted");
+                "longest pause; then the publisher is read again and overflow is dropped");
     }
 
     private static void str(List<ConfigKey> k, String s, String n, BiConsumer<Builder, String> set,

@@ -87,7 +87,11 @@ final class ReadGate implements Publisher {
 
     private void scheduleCheck(Wait w, long remainingNanos) {
         long delay = Math.max(1_000_000L, Math.min(bp.graceNanos(), remainingNanos));
-        conn.transport().loop().schedule(() -> check(w), delay);
+        try {
+            conn.transport().loop().schedule(() -> check(w), delay);
+        } catch (RejectedExecutionException e) {
+            // the broker is shutting down: the connection closes anyway
+        }
     }
 
     /** Whether back-pressure is on at all. */

@@ -260,6 +260,7 @@ public final class Session {
         inboundQos2.clear();
         inbox.clear(); // routed to the old session's subscriptions: not for the new one
         isNew = true;
+        progress(); // publishers must not see the old backlog
     }
 
     /** Expiry sweep on the session's loop: due delayed will, then expiry. */

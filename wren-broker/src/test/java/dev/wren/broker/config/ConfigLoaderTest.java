@@ -49,6 +49,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void backPressure_appliedAndChecked() {
+        BrokerConfig c = ConfigLoader.parse("""
+                back-pressure:
+                  high-water: 200
+                  high-water-bytes: 0
+                  slow-consumer-grace-millis: 250
+                  max-publisher-pause-millis: 3000
+                """, "t");
+        assertThat(c.backPressureHighWater()).isEqualTo(200);
+        assertThat(c.backPressureHighWaterBytes()).isZero();
+        assertThat(c.slowConsumerGraceMillis()).isEqualTo(250);
+        assertThat(c.maxPublisherPauseMillis()).isEqualTo(3000);
+        assertThatThrownBy(() -> ConfigLoader.parse("back-pressure:\n  slow-consumer-grace-millis: 0\n", "t"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("back-pressure.slow-consumer-grace-millis: must be 1..");
+    }
+
+    @Test
     void unknownKey_rejectedWithPath() {
         assertThatThrownBy(() -> ConfigLoader.parse("listener:\n  prot: 1\n", "t"))
                 .isInstanceOf(ConfigException.class)
