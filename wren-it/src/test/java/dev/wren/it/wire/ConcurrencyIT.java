@@ -155,6 +155,7 @@ class ConcurrencyIT {
             if (c.hasDataWithin(Duration.ofMillis(500))) {
                 c.expectDisconnect(dev.wren.codec.ReasonCode.SESSION_TAKEN_OVER);
             } else {
+                assertThat(c.isClosedByServer(Duration.ofMillis(1))).as("closed without DISCONNECT 0x8E").isFalse();
                 alive++;
             }
         }
