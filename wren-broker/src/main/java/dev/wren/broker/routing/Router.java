@@ -206,7 +206,7 @@ public final class Router implements SessionRouting {
         List<Integer> ids = subscriptionId == 0 ? List.of() : List.of(subscriptionId);
         for (Message m : found) {
             if (!m.isExpired(now)) {
-                s.deliver(new Delivery(m, QoS.min(m.qos(), sub.qos()), true, ids, null), now);
+                s.deliverRetained(new Delivery(m, QoS.min(m.qos(), sub.qos()), true, ids, null), now);
             }
         }
     }

@@ -107,6 +107,20 @@ final class OutboundFlow {
         return result;
     }
 
+    /**
+     * A retained message sent on SUBSCRIBE: every matching one must be sent [MQTT-3.3.1-9], so a
+     * QoS 0 one waits in the queue (in order) while the socket is full instead of being dropped as
+     * for a slow consumer; the burst is the broker's own. Beyond the queue limits it is dropped and
+     * counted, never a disconnect.
+     */
+    Offer offerRetained(Delivery d, SessionLink link, long now) {
+        if (d.qos() == QoS.AT_MOST_ONCE && link != null && (!queue.isEmpty() || !link.writable())) {
+            return enqueue(d) == Offer.OVERFLOW ? Offer.DROPPED : Offer.QUEUED;
+        }
+        Offer result = offer(d, link, now);
+        return result == Offer.OVERFLOW ? Offer.DROPPED : result;
+    }
+
     private Offer enqueue(Delivery d) {
         long weight = d.message().weight();
         if (queue.size() >= limits.maxMessages() || inflightBytes + queuedBytes + weight > limits.maxBytes()) {

@@ -94,18 +94,16 @@ public final class Session {
         return ended;
     }
 
-    /**
-     * Hands a delivery to this session. Any thread. Deliveries from one thread keep their order;
-     * one drain task per burst writes them and flushes once.
-     */
+    /** Hands a delivery to this session (no back-pressure). Any thread; see {@link #enqueue(Delivery, Publisher)}. */
     public void enqueue(Delivery delivery) {
         enqueue(delivery, null);
     }
 
     /**
      * Hands a delivery routed from {@code from} (or {@code null}) to this session. Any thread (the
-     * publisher's loop). If the delivery leaves this session congested, {@code from} is told so it
-     * can pause; when nothing is congested this costs two field reads.
+     * publisher's loop). Deliveries from one thread keep their order; one drain task per burst
+     * writes them and flushes once. If the delivery leaves this session congested, {@code from} is
+     * told so it can pause; when nothing is congested this costs two field reads.
      */
     public void enqueue(Delivery delivery, Publisher from) {
         int ahead = inbox.offer(delivery);
@@ -162,6 +160,13 @@ public final class Session {
         if (result == OutboundFlow.Offer.OVERFLOW && link != null) {
             metrics.dropped(Metric.SLOW_CONSUMER_DISCONNECTS, clientId);
             link.disconnect(ReasonCode.QUOTA_EXCEEDED, "outbound queue of the session is full");
+        }
+    }
+
+    /** Sends a retained message on SUBSCRIBE, on the session's loop; queued rather than dropped while the socket is full. No flush. */
+    public void deliverRetained(Delivery d, long now) {
+        if (!ended) {
+            outbound.offerRetained(d, link, now);
         }
     }
 
