@@ -2,9 +2,12 @@ package dev.wren.broker;
 
 import dev.wren.broker.persistence.MemoryPersistence;
 import dev.wren.broker.persistence.Persistence;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -54,6 +57,11 @@ import java.util.function.Supplier;
  * @param users usernames and their passwords for the built-in authenticator
  * @param maintenanceIntervalMillis period of the expiry sweep; 0 = only {@link Broker#runMaintenance()}
  * @param sysIntervalSeconds period of {@code $SYS/broker/...} publications; 0 = off
+ * @param durability {@code sync}, {@code async} or {@code none}: how the command line opens the store
+ *     (plain data here; the embedded broker uses {@code persistence})
+ * @param dataDir directory of the durable store (command line)
+ * @param flushIntervalMillis group-commit interval of {@code async} durability (command line)
+ * @param corruptStore {@code refuse} or {@code move-aside}: what the command line does with a corrupt store
  * @param clock wall clock used for every expiry (sessions, wills, messages); inject one in tests
  * @param persistence opens the persistence back end when the broker starts (default: in memory)
  */
@@ -91,11 +99,28 @@ public record BrokerConfig(
         Map<String, String> users,
         long maintenanceIntervalMillis,
         int sysIntervalSeconds,
+        String durability,
+        Path dataDir,
+        long flushIntervalMillis,
+        String corruptStore,
         Clock clock,
         Supplier<Persistence> persistence) {
 
     /** Largest value of a four-byte interval on the wire. */
     public static final long MAX_INTERVAL = 0xFFFF_FFFFL;
+
+    private static final Set<String> DURABILITIES = Set.of("sync", "async", "none");
+    private static final Set<String> CORRUPT_STORE = Set.of("refuse", "move-aside");
+
+    /** The group-commit interval of {@code async} durability. */
+    public Duration flushInterval() {
+        return Duration.ofMillis(flushIntervalMillis);
+    }
+
+    /** Whether a corrupt store is moved aside (and a new one started) instead of refusing to start. */
+    public boolean moveAsideCorruptStore() {
+        return corruptStore.equals("move-aside");
+    }
 
     /** The default persistence: nothing survives a restart. */
     public static final Supplier<Persistence> IN_MEMORY = MemoryPersistence::new;
@@ -130,6 +155,10 @@ public record BrokerConfig(
         check(maxPublisherPauseMillis >= 1, "maxPublisherPauseMillis must be >= 1");
         check(maintenanceIntervalMillis >= 0, "maintenanceIntervalMillis must be >= 0");
         check(sysIntervalSeconds >= 0, "sysIntervalSeconds must be >= 0");
+        check(DURABILITIES.contains(durability), "durability (persistence.durability) must be sync, async or none, got " + durability);
+        Objects.requireNonNull(dataDir, "dataDir");
+        check(flushIntervalMillis >= 1, "flushIntervalMillis must be >= 1");
+        check(CORRUPT_STORE.contains(corruptStore), "corruptStore (persistence.corrupt-store) must be refuse or move-aside, got " + corruptStore);
     }
 
     private static void check(boolean ok, String message) {
@@ -187,6 +216,10 @@ public record BrokerConfig(
         private Map<String, String> users = Map.of();
         private long maintenanceIntervalMillis = 1000;
         private int sysIntervalSeconds;
+        private String durability = "sync";
+        private Path dataDir = Path.of("wren-data");
+        private long flushIntervalMillis = 1000;
+        private String corruptStore = "refuse";
         private Clock clock = Clock.systemUTC();
         private Supplier<Persistence> persistence = IN_MEMORY;
 
@@ -209,6 +242,8 @@ public record BrokerConfig(
             slowConsumerGraceMillis = c.slowConsumerGraceMillis; maxPublisherPauseMillis = c.maxPublisherPauseMillis;
             allowAnonymous = c.allowAnonymous; users = c.users;
             maintenanceIntervalMillis = c.maintenanceIntervalMillis; sysIntervalSeconds = c.sysIntervalSeconds;
+            durability = c.durability; dataDir = c.dataDir; flushIntervalMillis = c.flushIntervalMillis;
+            corruptStore = c.corruptStore;
             clock = c.clock;
             persistence = c.persistence;
         }
@@ -270,6 +305,14 @@ public record BrokerConfig(
         public Builder maintenanceIntervalMillis(long v) { maintenanceIntervalMillis = v; return this; }
         /** $SYS publication period (default 0 = off). */
         public Builder sysIntervalSeconds(int v) { sysIntervalSeconds = v; return this; }
+        /** {@code sync} (default), {@code async} or {@code none}; read by the command line only. */
+        public Builder durability(String v) { durability = v; return this; }
+        /** Store directory (default {@code wren-data}); read by the command line only. */
+        public Builder dataDir(Path v) { dataDir = v; return this; }
+        /** Group-commit interval of async durability (default 1000 ms); read by the command line only. */
+        public Builder flushIntervalMillis(long v) { flushIntervalMillis = v; return this; }
+        /** {@code refuse} (default) or {@code move-aside}; read by the command line only. */
+        public Builder corruptStore(String v) { corruptStore = v; return this; }
         /** Clock for all expiry decisions (default system UTC). */
         public Builder clock(Clock v) { clock = v; return this; }
         /**
@@ -287,7 +330,8 @@ public record BrokerConfig(
                     maxTopicLength, maxTopicLevels, maxSubscriptionsPerClient, maxInflight,
                     maxSessionExpiryInterval, maxQueuedMessages, maxQueuedBytes, queueQos0Offline,
                     backPressureHighWater, backPressureHighWaterBytes, slowConsumerGraceMillis,
-                    maxPublisherPauseMillis, allowAnonymous, users, maintenanceIntervalMillis, sysIntervalSeconds, clock, persistence);
+                    maxPublisherPauseMillis, allowAnonymous, users, maintenanceIntervalMillis, sysIntervalSeconds,
+                    durability, dataDir, flushIntervalMillis, corruptStore, clock, persistence);
         }
     }
 }

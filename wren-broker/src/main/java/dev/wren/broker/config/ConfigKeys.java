@@ -3,6 +3,7 @@ package dev.wren.broker.config;
 import dev.wren.broker.BrokerConfig;
 import dev.wren.broker.BrokerConfig.Builder;
 import dev.wren.broker.config.ConfigKey.Type;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ final class ConfigKeys {
         limits(k);
         sessionAndSecurity(k);
         backPressure(k);
+        persistence(k);
         return List.copyOf(k);
     }
 
@@ -112,6 +114,17 @@ final class ConfigKeys {
         num(k, "back-pressure", "max-publisher-pause-millis", 1, Long.MAX_VALUE,
                 (b, v) -> b.maxPublisherPauseMillis(v.longValue()), BrokerConfig::maxPublisherPauseMillis,
                 "longest pause; then the publisher is read again and overflow is dropped");
+    }
+
+    private static void persistence(List<ConfigKey> k) {
+        str(k, "persistence", "durability", Builder::durability, BrokerConfig::durability,
+                "sync (fsync before acknowledging), async (group commit every flush-interval-millis) or none");
+        str(k, "persistence", "data-dir", (b, v) -> b.dataDir(Path.of(v)), c -> c.dataDir().toString(),
+                "directory of the durable store");
+        num(k, "persistence", "flush-interval-millis", 1, 3_600_000, (b, v) -> b.flushIntervalMillis(v.longValue()),
+                BrokerConfig::flushIntervalMillis, "group-commit interval of async durability");
+        str(k, "persistence", "corrupt-store", Builder::corruptStore, BrokerConfig::corruptStore,
+                "refuse (do not start) or move-aside (keep it aside, start empty) when the store is corrupt");
     }
 
     private static void str(List<ConfigKey> k, String s, String n, BiConsumer<Builder, String> set,

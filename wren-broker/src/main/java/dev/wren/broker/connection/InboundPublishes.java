@@ -93,7 +93,7 @@ final class InboundPublishes {
             session.inboundQos2().add(p.packetId()); // a resend while the store works is a duplicate
         }
         Router.Outcome out = ctx.router().publishDurably(m, conn.clientId(),
-                qos2 && session.isPersistent() ? p.packetId() : 0, conn.publisher());
+                qos2 && session.isPersistent() ? p.packetId() : 0, conn.publisher(), conn.transport().loop());
         if (out.reached() == 0) {
             ctx.metrics().increment(Metric.PUBLISH_NO_SUBSCRIBERS);
         }

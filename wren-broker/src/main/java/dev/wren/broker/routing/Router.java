@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Publish, subscribe and unsubscribe: the subscription index, the shared groups and the
@@ -70,9 +71,11 @@ public final class Router implements SessionRouting {
 
     /**
      * Like {@link #publish} but also persists the message's deliveries to persistent sessions and
-     * the publisher's QoS 2 packet id (0 for none) in one store call. Only with a durable back end.
+     * the publisher's QoS 2 packet id (0 for none) in one store call. With a QoS 2 id the deliveries
+     * are enqueued only once that write is durable, on {@code publisherLoop}. Only with a durable back end.
      */
-    public Outcome publishDurably(Message m, String publisher, int inboundQos2Id, Publisher from) {
+    public Outcome publishDurably(Message m, String publisher, int inboundQos2Id, Publisher from,
+            Executor publisherLoop) {
         CompletionStage<Void> retainedStage = Stages.DONE;
         if (m.retain()) {
             retainedStage = persistence.retained().retain(m);
@@ -88,7 +91,8 @@ public final class Router implements SessionRouting {
         } finally {
             matches.clear();
         }
-        CompletionStage<Void> stored = collected.storeAndEnqueue(persistence.messages(), m, publisher, inboundQos2Id, from);
+        CompletionStage<Void> stored = collected.storeAndEnqueue(persistence.messages(), m, publisher, inboundQos2Id, from,
+                publisherLoop);
         return new Outcome(reached, Stages.both(retainedStage, stored));
     }
 

@@ -11,11 +11,13 @@ import dev.wren.codec.QoS;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * The durable publish path: collects the deliveries of one message, stores those to persistent
  * sessions (and the inbound QoS 2 packet id) in ONE {@link MessageStore#stored} call, stamps them
- * with the store's sequence numbers, then enqueues everything. Used only with a durable back end;
+ * with the store's sequence numbers, then enqueues everything (for a stored inbound QoS 2 packet
+ * id only once the write is durable, back on the publisher's loop). Used only with a durable back end;
  * the in-memory path enqueues directly. Confined to the publishing thread, one per publish.
  */
 final class StoredPublish {
@@ -29,7 +31,7 @@ final class StoredPublish {
 
     /** Stores, enqueues, and returns the stage that completes when the message is durable. */
     CompletionStage<Void> storeAndEnqueue(MessageStore store, Message m, String publisher, int inboundQos2Id,
-            Publisher from) {
+            Publisher from, Executor publisherLoop) {
         List<QueuedDelivery> queued = new ArrayList<>();
         List<Integer> index = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -48,9 +50,23 @@ final class StoredPublish {
             }
             durable = stored.durable();
         }
+        if (inboundQos2Id != 0) {
+            // Exactly once across a crash [MQTT-4.3.3]: nobody may receive the message before its inbound
+            // packet id is durable, or a resend after a restart would be routed a second time.
+            Stages.whenDurable(durable, publisherLoop, ok -> {
+                if (ok) {
+                    enqueue(from);
+                }
+            });
+        } else {
+            enqueue(from);
+        }
+        return durable;
+    }
+
+    private void enqueue(Publisher from) {
         for (int i = 0; i < targets.size(); i++) {
             targets.get(i).enqueue(deliveries.get(i), from);
         }
-        return durable;
     }
 }

@@ -67,6 +67,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void persistence_plainData_appliedAndChecked() {
+        BrokerConfig d = BrokerConfig.defaults();
+        assertThat(d.durability()).isEqualTo("sync");
+        assertThat(d.dataDir()).isEqualTo(java.nio.file.Path.of("wren-data"));
+        assertThat(d.flushInterval()).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(d.moveAsideCorruptStore()).isFalse();
+        BrokerConfig c = ConfigLoader.parse("""
+                persistence:
+                  durability: async
+                  data-dir: /var/lib/wren
+                  flush-interval-millis: 200
+                  corrupt-store: move-aside
+                """, "t");
+        assertThat(c.durability()).isEqualTo("async");
+        assertThat(c.dataDir()).isEqualTo(java.nio.file.Path.of("/var/lib/wren"));
+        assertThat(c.flushInterval()).isEqualTo(java.time.Duration.ofMillis(200));
+        assertThat(c.moveAsideCorruptStore()).isTrue();
+        assertThatThrownBy(() -> ConfigLoader.parse("persistence:\n  durability: fast\n", "t"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("persistence.durability");
+    }
+
+    @Test
     void unknownKey_rejectedWithPath() {
         assertThatThrownBy(() -> ConfigLoader.parse("listener:\n  prot: 1\n", "t"))
                 .isInstanceOf(ConfigException.class)

@@ -15,6 +15,7 @@ import dev.wren.codec.QoS;
 import dev.wren.codec.TopicFilter;
 import dev.wren.codec.packet.ConnAck;
 import dev.wren.codec.packet.PubAck;
+import dev.wren.codec.packet.PubRec;
 import dev.wren.codec.packet.Publish;
 import dev.wren.codec.packet.PublishProperties;
 import dev.wren.codec.packet.SubAck;
@@ -111,5 +112,21 @@ class PersistenceWiringTest {
         store.completeAll();
         h.settle();
         assertThat(back.take(Publish.class)).extracting(p -> p.payload().toUtf8String()).containsExactly("live");
+    }
+
+    @Test
+    void qos2FromPersistentPublisher_deliveredOnlyOnceItsPacketIdIsDurable() {
+        Harness.Client sub = persistentSubscriber();
+        Harness.Client pub = h.client().send(connectV5("p", true, 600));
+        store.completeAll();
+        h.settle();
+        pub.take();
+        pub.send(publish("t", "x", QoS.EXACTLY_ONCE, 4));
+        assertThat(sub.take(Publish.class)).as("not before the inbound id is durable [MQTT-4.3.3]").isEmpty();
+        assertThat(pub.take()).isEmpty();
+        store.completeAll();
+        h.settle();
+        assertThat(pub.take()).containsExactly(new PubRec(4));
+        assertThat(sub.take(Publish.class)).extracting(p -> p.payload().toUtf8String()).containsExactly("x");
     }
 }
