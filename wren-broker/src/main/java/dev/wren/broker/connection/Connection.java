@@ -198,7 +198,7 @@ public final class Connection {
 
     private void onDisconnect(Disconnect d) {
         if (isV5() && d.sessionExpiryInterval() > 0 && connect.properties().sessionExpiryInterval() == 0) {
-            protocolError("Session Expiry Interval set on DISCONNECT after 0 on CONNECT [MQTT-3.14.2-2]");
+            protocolError("Session Expiry Interval set on DISCONNECT after 0 on CONNECT (MQTT 5.0 3.14.2.2.2)");
             return;
         }
         if (isV5() && d.sessionExpiryInterval() >= 0) {

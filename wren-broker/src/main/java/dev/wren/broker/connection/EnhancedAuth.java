@@ -62,7 +62,7 @@ final class EnhancedAuth {
     /** AUTH after CONNACK: re-authentication [MQTT-4.12.1-1]. */
     void onReauth(Auth a) {
         if (method == null || !method.equals(a.authenticationMethod())) {
-            conn.protocolError("AUTH without, or with another, Authentication Method than CONNECT [MQTT-4.12.0-7]");
+            conn.protocolError("AUTH without, or with another, Authentication Method than CONNECT [MQTT-4.12.0-5] [MQTT-4.12.0-7]");
             return;
         }
         AuthResult r;

@@ -119,7 +119,7 @@ final class InboundPublishes {
             return ReasonCode.NOT_AUTHORIZED;
         }
         if (p.properties().payloadUtf8() && !isUtf8(p.payload())) {
-            return ReasonCode.PAYLOAD_FORMAT_INVALID; // [MQTT-3.3.2-4] allows 0x99
+            return ReasonCode.PAYLOAD_FORMAT_INVALID; // MQTT 5.0 3.3.2.3.2 allows 0x99
         }
         return null;
     }
@@ -161,7 +161,7 @@ final class InboundPublishes {
         }
     }
 
-    /** PUBREL: releases the packet id and completes with PUBCOMP [MQTT-4.3.3-10] [MQTT-4.3.3-11]. */
+    /** PUBREL: releases the packet id and completes with PUBCOMP [MQTT-4.3.3-11] [MQTT-4.3.3-12]. */
     void onPubRel(PubRel r, Session session) {
         boolean known = session.inboundQos2().remove(r.packetId());
         PubComp comp = new PubComp(r.packetId(),

@@ -17,8 +17,8 @@ import java.util.Map;
  * The outbound half of a session: the QoS 1/2 in-flight window and the queue behind it.
  *
  * <p>In-flight messages keep the order they were sent in, so a resumed session resends them
- * in order [MQTT-4.6.0-1]. A packet identifier stays allocated from the PUBLISH until its
- * PUBACK, or PUBREC error, or PUBCOMP, and is never handed out twice meanwhile [MQTT-2.2.1-3].
+ * in order [MQTT-4.4.0-1] [MQTT-4.6.0-5]. A packet identifier stays allocated from the PUBLISH until its
+ * PUBACK, or PUBREC error, or PUBCOMP, and is never handed out twice meanwhile [MQTT-2.2.1-4].
  *
  * <p>Memory bound: the byte limit covers the in-flight messages (until acknowledged, or until
  * PUBREC for QoS 2) plus the queued ones; the message count of the queue is limited separately
