@@ -19,6 +19,18 @@ public interface Persistence extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Whether {@code StoredSession.will()} is the will still pending (the one passed to the
+     * four-argument {@link SessionStore#disconnected(String, long, long, dev.wren.codec.packet.Will)},
+     * or for a session that was online when the broker stopped, the will of its connection). Only
+     * then does the broker restore it, due at {@code disconnectedAtMillis} plus its delay
+     * (bounded by the session expiry). Default false: a store that keeps the CONNECT's will even
+     * after it was published or suppressed must not have it published again.
+     */
+    default boolean restoresWills() {
+        return false;
+    }
+
     /** Everything stored, read once before the listener opens. */
     StoredState load();
 

@@ -23,7 +23,7 @@ public record StoredState(List<StoredSession> sessions, List<Message> retained) 
      * @param clientId client id
      * @param version protocol version of its last connection
      * @param expiryInterval Session Expiry Interval, seconds
-     * @param will will of its last connection, or {@code null}
+     * @param will the will still pending if {@link Persistence#restoresWills()}, else the will of its last connection, or {@code null}
      * @param disconnectedAtMillis when it went offline (wall clock)
      * @param subscriptions its subscriptions
      * @param queue queued and in-flight deliveries in sequence order

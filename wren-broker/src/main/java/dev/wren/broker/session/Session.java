@@ -46,13 +46,11 @@ public final class Session {
     private volatile boolean persistent;
     private volatile boolean ended;
     private volatile long expiresAtMillis = Long.MAX_VALUE;
-    private volatile long willAtMillis = Long.MAX_VALUE;
 
     private SessionLink link;
     private boolean isNew = true;
     private long expiryInterval;
-    private Will will;
-    private Will pendingWill;
+    private final SessionWill will = new SessionWill();
 
     /**
      * @param store where deliveries to this session are persisted, or {@code null} for none
@@ -177,10 +175,8 @@ public final class Session {
         this.isNew = false;
         this.expiryInterval = newExpiryInterval;
         this.persistent = newExpiryInterval > 0;
-        this.will = newWill;
-        this.pendingWill = null; // reconnect in time cancels a delayed will [MQTT-3.1.3-9]
+        this.will.attach(newWill);
         this.expiresAtMillis = Long.MAX_VALUE;
-        this.willAtMillis = Long.MAX_VALUE;
     }
 
     /** After CONNACK: resend what is in flight [MQTT-4.4.0-1], then queued messages. */
@@ -205,16 +201,7 @@ public final class Session {
             d.group().redeliver(d, this);
         }
         long now = clock.millis();
-        Will w = will;
-        will = null;
-        if (publishWill && w != null) {
-            if (w.delayInterval() == 0 || expiryInterval == 0) {
-                publish(w, now);
-            } else {
-                pendingWill = w;
-                willAtMillis = now + Math.min(w.delayInterval(), expiryInterval) * 1000;
-            }
-        }
+        publish(will.detach(publishWill, now, expiryInterval), now);
         if (expiryInterval == 0) {
             end();
             return;
@@ -224,6 +211,9 @@ public final class Session {
     }
 
     private void publish(Will w, long now) {
+        if (w == null) {
+            return;
+        }
         metrics.increment(Metric.WILLS_PUBLISHED);
         long expires = w.properties().hasMessageExpiry()
                 ? now + w.properties().messageExpiryInterval() * 1000 : Long.MAX_VALUE;
@@ -236,10 +226,7 @@ public final class Session {
         if (ended) {
             return;
         }
-        if (pendingWill != null) {
-            publish(pendingWill, clock.millis());
-            pendingWill = null;
-        }
+        publish(will.takePending(), clock.millis());
         ended = true;
         online = false;
         congestion.wakeAll();
@@ -254,10 +241,7 @@ public final class Session {
 
     /** Clean start on an existing session: the old state ends, the object is reused [MQTT-3.1.2-4]. */
     void reset() {
-        if (pendingWill != null) {
-            publish(pendingWill, clock.millis());
-            pendingWill = null;
-        }
+        publish(will.takePending(), clock.millis());
         hooks.removeSubscriptions(this);
         subscriptions.clear();
         subscriptionIds.clear();
@@ -273,11 +257,10 @@ public final class Session {
         if (online || ended) {
             return;
         }
-        if (pendingWill != null && now >= willAtMillis) {
-            Will w = pendingWill;
-            pendingWill = null;
-            willAtMillis = Long.MAX_VALUE;
-            publish(w, now);
+        Will due = will.takeDue(now);
+        if (due != null) {
+            publish(due, now);
+            hooks.willPublished(this);
         }
         if (now >= expiresAtMillis) {
             metrics.increment(Metric.SESSIONS_EXPIRED);
@@ -287,7 +270,7 @@ public final class Session {
 
     /** Whether the sweep has something to do at {@code now}. Any thread (volatile reads). */
     public boolean isDue(long now) {
-        return !online && !ended && (now >= expiresAtMillis || now >= willAtMillis);
+        return !online && !ended && (now >= expiresAtMillis || will.isDue(now));
     }
 
     SessionLink link() {
@@ -331,9 +314,9 @@ public final class Session {
     /**
      * Rebuilds an offline session from the store at start-up (before the listener opens): its
      * queue and in-flight deliveries, inbound QoS 2 ids and expiry. Subscriptions are restored by
-     * the caller through the router. The will is not restored.
+     * the caller through the router. With {@code withWill} the stored will becomes pending.
      */
-    void restore(StoredSession stored) {
+    void restore(StoredSession stored, boolean withWill) {
         isNew = false;
         expiryInterval = stored.expiryInterval();
         persistent = true;
@@ -341,11 +324,22 @@ public final class Session {
         inboundQos2.addAll(stored.inboundQos2());
         expiresAtMillis = expiryInterval >= 0xFFFF_FFFFL ? Long.MAX_VALUE
                 : stored.disconnectedAtMillis() + expiryInterval * 1000;
+        will.restore(withWill ? stored.will() : null, stored.disconnectedAtMillis(), expiryInterval);
+    }
+
+    /** The delayed will still to be published while offline, or {@code null}; for the store. */
+    Will pendingWill() {
+        return will.pending();
+    }
+
+    /** When the session last went offline (wall clock); for the store. */
+    long offlineSinceMillis() {
+        return will.offlineSinceMillis();
     }
 
     /** Drops the will: a normal DISCONNECT [MQTT-3.14.4-3]. */
     public void clearWill() {
-        this.will = null;
+        will.clear();
     }
 
     public boolean onPubAck(int id) {

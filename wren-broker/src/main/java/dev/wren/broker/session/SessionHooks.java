@@ -14,6 +14,9 @@ public interface SessionHooks {
     /** The session went offline with a finite expiry or a delayed will: watch it. */
     void offline(Session session);
 
+    /** A delayed will was published while the session is offline (the store must not keep it). */
+    void willPublished(Session session);
+
     /** The session has ended; forget it. */
     void ended(Session session);
 }

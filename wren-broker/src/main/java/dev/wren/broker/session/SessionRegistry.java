@@ -156,7 +156,7 @@ public final class SessionRegistry implements SessionHooks {
             return null;
         }
         Session s = newSession(stored.clientId(), loop);
-        s.restore(stored);
+        s.restore(stored, persistence != null && persistence.restoresWills());
         sessions.put(stored.clientId(), s);
         offline.add(s);
         return s;
@@ -201,7 +201,16 @@ public final class SessionRegistry implements SessionHooks {
     public void offline(Session session) {
         offline.add(session);
         if (persistence != null && session.isPersistent()) {
-            persistence.sessions().disconnected(session.clientId(), clock.millis(), session.expiryInterval());
+            persistence.sessions().disconnected(session.clientId(), session.offlineSinceMillis(),
+                    session.expiryInterval(), session.pendingWill());
+        }
+    }
+
+    @Override
+    public void willPublished(Session session) {
+        if (persistence != null && session.isPersistent()) {
+            persistence.sessions().disconnected(session.clientId(), session.offlineSinceMillis(),
+                    session.expiryInterval(), null);
         }
     }
 

@@ -20,6 +20,7 @@ final class DeferredPersistence implements Persistence, SessionStore, MessageSto
     final List<String> calls = new ArrayList<>();
     final List<CompletableFuture<Void>> pending = new ArrayList<>();
     StoredState state = StoredState.EMPTY;
+    boolean restoresWills;
     private long seq = 1;
 
     private CompletionStage<Void> record(String call) {
@@ -50,6 +51,17 @@ final class DeferredPersistence implements Persistence, SessionStore, MessageSto
     @Override
     public CompletionStage<Void> disconnected(String clientId, long atMillis, long expiryInterval) {
         return record("disconnected " + clientId);
+    }
+
+    @Override
+    public CompletionStage<Void> disconnected(String clientId, long atMillis, long expiryInterval, Will pendingWill) {
+        return record("disconnected " + clientId + " at=" + atMillis + " will=" + (pendingWill == null ? "none"
+                : pendingWill.topic()));
+    }
+
+    @Override
+    public boolean restoresWills() {
+        return restoresWills;
     }
 
     @Override
