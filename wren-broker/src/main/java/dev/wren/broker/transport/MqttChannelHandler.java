@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(MqttChannelHandler.class);
     static final String IDLE = "idle";
+    /** How long a server-initiated close waits for the last packets (e.g. DISCONNECT) to be flushed. */
+    static final long CLOSE_GRACE_MILLIS = 2000;
 
     private final BrokerContext broker;
     private final CodecState codec;
@@ -155,6 +157,11 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements T
     public void close() {
         needsFlush = false;
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        // A client that does not read (a stuck consumer disconnected with 0x97) would keep that flush,
+        // and so the close, pending for ever: the DISCONNECT gets a short chance, then the socket goes.
+        ctx.executor().schedule(() -> {
+            ctx.close();
+        }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -109,6 +109,25 @@ class MqttChannelHandlerTest {
     }
 
     @Test
+    void close_flushNeverCompletes_closedAfterGrace() {
+        EmbeddedChannel ch = channel();
+        send(ch, MqttVersion.V5, connect("a"));
+        received(ch, MqttVersion.V5);
+        ch.pipeline().addFirst(new io.netty.channel.ChannelOutboundHandlerAdapter() {
+            @Override
+            public void write(io.netty.channel.ChannelHandlerContext c, Object msg, io.netty.channel.ChannelPromise p) {
+                io.netty.util.ReferenceCountUtil.release(msg); // a peer that never reads: writes never complete
+            }
+        });
+        ch.pipeline().get(MqttChannelHandler.class).connection().disconnect(ReasonCode.QUOTA_EXCEEDED, "stuck");
+        ch.runPendingTasks();
+        assertThat(ch.isOpen()).isTrue();
+        ch.advanceTimeBy(MqttChannelHandler.CLOSE_GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
     void garbageAfterConnect_v5_disconnect0x81_andClose() {
         EmbeddedChannel ch = channel();
         send(ch, MqttVersion.V5, connect("a"));
