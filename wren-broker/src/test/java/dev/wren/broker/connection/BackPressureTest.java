@@ -194,4 +194,38 @@ class BackPressureTest {
         assertThat(off.metrics.get(Metric.PUBLISHER_PAUSES)).isZero();
         assertThat(off.metrics.get(Metric.DROPPED_QUEUE_FULL)).isPositive();
     }
+
+    @Test
+    void twoCongestedSubscribers_publisherWaitsForEachInTurn() {
+        ConnectProperties window1 = new ConnectProperties(0, 1, 0, 0, false, true, List.of(), null, null);
+        Harness.Client sub2 = h.client().send(new Connect(MqttVersion.V5, "sub2", true, 60, null, null, null, window1));
+        sub2.send(new Subscribe(1, List.of(new Subscription(new TopicFilter("t"), QoS.AT_LEAST_ONCE))));
+        sub2.take();
+        pauseWithHeldM7(); // both sessions are above high water; the publisher waits for one of them
+        ackOne();
+        ackOne();
+        ackOne(); // sub is at low water; sub2 is not, so the publisher still waits (or waits again) for sub2
+        assertThat(pub.transport.autoRead).isFalse();
+        for (int i = 0; i < 3; i++) {
+            List<Publish> got = sub2.take(Publish.class);
+            sub2.send(new PubAck(got.get(got.size() - 1).packetId()));
+        }
+        assertThat(pub.transport.autoRead).isTrue();
+        assertThat(pub.take(PubAck.class)).extracting(PubAck::packetId).containsExactly(7);
+        assertThat(h.metrics.get(Metric.PUBLISHER_PAUSES)).isBetween(1L, 2L);
+        assertThat(h.metrics.get(Metric.PUBLISHERS_PAUSED)).isZero();
+        assertThat(h.metrics.droppedTotal()).isZero();
+    }
+
+    @Test
+    void subscriberTakenOverOnAnotherLoop_pausedPublisherWoken() {
+        pauseWithHeldM7();
+        Harness.Client again = h.client().send(new Connect(MqttVersion.V5, "sub", false, 60, null, null, null,
+                new ConnectProperties(600, 1, 0, 0, false, true, List.of(), null, null)));
+        assertThat(sub.closed()).isTrue();
+        assertThat(pub.transport.autoRead).isTrue();
+        assertThat(pub.take(PubAck.class)).extracting(PubAck::packetId).containsExactly(7);
+        assertThat(again.connection.isConnected()).isTrue();
+        assertThat(h.metrics.get(Metric.PUBLISHERS_PAUSED)).isZero();
+    }
 }
