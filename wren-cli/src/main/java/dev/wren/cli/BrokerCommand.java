@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
  * {@code wren broker}: runs the broker in the foreground until SIGTERM or Ctrl-C.
  *
  * <p>Configuration comes from {@code --config} (or the built-in defaults: 127.0.0.1:1883,
- * anonymous clients allowed) and is then overridden by {@code --host} and {@code --port}.
+ * anonymous clients allowed, durable store in {@code ./wren-data} with {@code durability: sync}) and
+ * is then overridden by {@code --host}, {@code --port}, {@code --data-dir} and {@code --durability}.
  */
 @Command(name = "broker", description = "Run the Wren MQTT broker in the foreground.", usageHelpAutoWidth = true)
 public final class BrokerCommand implements Runnable {
@@ -22,6 +23,14 @@ public final class BrokerCommand implements Runnable {
 
     @Option(names = "--port", paramLabel = "N", description = "TCP port to listen on, 0 for any free port (overrides the configuration).")
     Integer port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Directory of the durable store (default: ./wren-data).")
+    Path dataDir;
+
+    @Option(names = "--durability", paramLabel = "MODE",
+            description = "sync (default: acknowledge after fsync), async (fsync every second) or none (memory only).")
+    String durability;
 
     @Option(names = "--print-default-config", description = "Print the default configuration file and exit.")
     boolean printDefaultConfig;
@@ -44,13 +53,14 @@ public final class BrokerCommand implements Runnable {
         }
         // The broker logs its life cycle at INFO; the client commands keep the default (WARN).
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
-        BrokerLauncher.Running running = BrokerLauncher.start(config, host, port);
+        BrokerLauncher.Running running = BrokerLauncher.start(config, host, port, StoreOptions.of(dataDir, durability));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();
             stopped.countDown();
         }, "wren-shutdown"));
-        System.out.println("Wren " + WrenVersion.get() + " listening on " + running.address() + " (MQTT 3.1, 3.1.1, 5.0)");
+        System.out.println("Wren " + WrenVersion.get() + " listening on " + running.address() + " (MQTT 3.1, 3.1.1, 5.0), "
+                + running.storage());
         System.out.flush();
         awaitQuietly(stopped);
     }

@@ -5,6 +5,7 @@ import dev.wren.broker.BrokerConfig;
 import dev.wren.broker.BrokerStartException;
 import dev.wren.broker.config.ConfigException;
 import dev.wren.broker.config.ConfigLoader;
+import dev.wren.broker.persistence.rocksdb.StoreOpenException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,6 +21,9 @@ final class BrokerLauncher {
         /** {@code host:port} actually bound. */
         String address();
 
+        /** Where and how messages are stored, for the startup line. */
+        String storage();
+
         @Override
         void close();
     }
@@ -28,7 +32,7 @@ final class BrokerLauncher {
         return ConfigLoader.defaultYaml();
     }
 
-    static Running start(Path configFile, String host, Integer port) {
+    static Running start(Path configFile, String host, Integer port, StoreOptions store) {
         BrokerConfig.Builder builder = load(configFile).toBuilder();
         if (host != null) {
             builder.host(host);
@@ -36,10 +40,13 @@ final class BrokerLauncher {
         if (port != null) {
             builder.port(port);
         }
+        builder.persistence(store.persistence());
         BrokerConfig config = build(builder);
         Broker broker;
         try {
             broker = Broker.start(config);
+        } catch (StoreOpenException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         } catch (BrokerStartException | IllegalStateException e) {
             throw cannotListen(config, e);
         } catch (Exception e) {
@@ -51,6 +58,11 @@ final class BrokerLauncher {
             @Override
             public String address() {
                 return address;
+            }
+
+            @Override
+            public String storage() {
+                return store.describe();
             }
 
             @Override
