@@ -25,11 +25,11 @@ public final class BrokerCommand implements Runnable {
     Integer port;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Directory of the durable store (default: ./wren-data).")
+            description = "Directory of the durable store (overrides persistence.data-dir; default ./wren-data).")
     Path dataDir;
 
     @Option(names = "--durability", paramLabel = "MODE",
-            description = "sync (default: acknowledge after fsync), async (fsync every second) or none (memory only).")
+            description = "sync (default: acknowledge after fsync), async (fsync every flush interval) or none (memory only); overrides persistence.durability.")
     String durability;
 
     @Option(names = "--print-default-config", description = "Print the default configuration file and exit.")
@@ -53,7 +53,7 @@ public final class BrokerCommand implements Runnable {
         }
         // The broker logs its life cycle at INFO; the client commands keep the default (WARN).
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
-        BrokerLauncher.Running running = BrokerLauncher.start(config, host, port, StoreOptions.of(dataDir, durability));
+        BrokerLauncher.Running running = BrokerLauncher.start(config, host, port, dataDir, durability);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();

@@ -32,8 +32,10 @@ final class BrokerLauncher {
         return ConfigLoader.defaultYaml();
     }
 
-    static Running start(Path configFile, String host, Integer port, StoreOptions store) {
-        BrokerConfig.Builder builder = load(configFile).toBuilder();
+    static Running start(Path configFile, String host, Integer port, Path dataDir, String durability) {
+        BrokerConfig loaded = load(configFile);
+        StoreOptions store = StoreOptions.of(loaded, dataDir, durability);
+        BrokerConfig.Builder builder = loaded.toBuilder();
         if (host != null) {
             builder.host(host);
         }

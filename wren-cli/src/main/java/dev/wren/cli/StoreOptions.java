@@ -10,24 +10,26 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The broker's storage as chosen on the command line: the durable RocksDB store in a data
- * directory ({@code sync}, the default, or {@code async}), or memory only ({@code none}).
+ * The broker's storage: the durable RocksDB store in a data directory ({@code sync}, the
+ * default, or {@code async}), or memory only ({@code none}). The configuration file's
+ * {@code persistence:} section gives the values; {@code --data-dir} and {@code --durability}
+ * override them.
  *
  * @param dataDir the store's directory
  * @param durability {@code sync}, {@code async} or {@code none}
+ * @param flushInterval how often {@code async} fsyncs: what a power cut can lose at most
+ * @param moveAsideCorrupt whether a store too damaged to open is moved aside instead of refused
  */
-record StoreOptions(Path dataDir, String durability) {
-    static final Path DEFAULT_DATA_DIR = Path.of("wren-data");
-    static final String DEFAULT_DURABILITY = "sync";
-    /** Upper bound of what a power cut can lose with {@code durability: async}. */
-    static final Duration ASYNC_FLUSH_INTERVAL = Duration.ofSeconds(1);
+record StoreOptions(Path dataDir, String durability, Duration flushInterval, boolean moveAsideCorrupt) {
 
-    static StoreOptions of(Path dataDir, String durability) {
-        String mode = durability == null ? DEFAULT_DURABILITY : durability.trim().toLowerCase(Locale.ROOT);
+    /** The file's (or the default) settings with the command line's overrides, which may be null. */
+    static StoreOptions of(BrokerConfig config, Path dataDirOverride, String durabilityOverride) {
+        String mode = durabilityOverride == null ? config.durability() : durabilityOverride.trim().toLowerCase(Locale.ROOT);
         if (!mode.equals("sync") && !mode.equals("async") && !mode.equals("none")) {
-            throw new CliException(ExitCodes.USAGE, "--durability must be sync, async or none, not '" + durability + "'");
+            throw new CliException(ExitCodes.USAGE, "--durability must be sync, async or none, not '" + durabilityOverride + "'");
         }
-        return new StoreOptions(dataDir == null ? DEFAULT_DATA_DIR : dataDir, mode);
+        Path dir = dataDirOverride == null ? config.dataDir() : dataDirOverride;
+        return new StoreOptions(dir, mode, config.flushInterval(), config.moveAsideCorruptStore());
     }
 
     boolean inMemory() {
@@ -41,7 +43,7 @@ record StoreOptions(Path dataDir, String durability) {
         }
         Durability mode = Durability.parse(durability);
         Path dir = dataDir.toAbsolutePath().normalize();
-        return () -> RocksPersistence.open(dir, mode, ASYNC_FLUSH_INTERVAL, false);
+        return () -> RocksPersistence.open(dir, mode, flushInterval, moveAsideCorrupt);
     }
 
     String describe() {
