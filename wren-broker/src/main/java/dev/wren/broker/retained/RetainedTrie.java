@@ -161,7 +161,7 @@ public final class RetainedTrie<M> implements RetainedStore<M> {
         prune(node);
     }
 
-    /** '#' matches the parent level too [MQTT-4.7.1-2]: emits {@code node} and all its descendants. */
+    /** '#' matches the parent level too (5.0 section 4.7.1.2, no statement id): emits {@code node} and all its descendants. */
     private static <M> void emitSubtree(RetainedNode<M> node, boolean skipDollar, Consumer<? super M> sink) {
         Deque<RetainedNode<M>> pending = new ArrayDeque<>();
         emit(node, sink);

@@ -147,12 +147,12 @@ public final class ConcurrentTopicTrie<K, S> implements TopicIndex<K, S> {
                 end = length;
             }
             if (wildcards) {
-                // '#' matches this level and all the remaining ones [MQTT-4.7.1-2].
+                // '#' matches this level and all the remaining ones (5.0 section 4.7.1.2, no statement id).
                 TrieNode<K, S> hash = node.hash();
                 if (hash != null) {
                     hash.forEachSubscriber(sink);
                 }
-                // '+' matches exactly this one level, empty or not [MQTT-4.7.1-3].
+                // '+' matches exactly this one level, empty or not (5.0 section 4.7.1.3, no statement id).
                 TrieNode<K, S> plus = node.plus();
                 if (plus != null) {
                     walk(plus, topic, end + 1, true, sink);
@@ -166,7 +166,7 @@ public final class ConcurrentTopicTrie<K, S> implements TopicIndex<K, S> {
             wildcards = true;
         }
         node.forEachSubscriber(sink);
-        // '#' also matches the parent level: "sport/#" matches "sport" [MQTT-4.7.1-2].
+        // '#' also matches the parent level: "sport/#" matches "sport" (5.0 section 4.7.1.2, no statement id).
         TrieNode<K, S> hash = node.hash();
         if (hash != null) {
             hash.forEachSubscriber(sink);

@@ -13,9 +13,10 @@ import java.util.function.Consumer;
  * identical to an existing one of the same session. Values may therefore be records whose equality
  * includes the options: it is never consulted.
  *
- * <p>Filters and topic names are expected to be validated by the caller: filters obey [MQTT-4.7.1-2]
- * and [MQTT-4.7.1-3] and are at least one character long [MQTT-4.7.3-1]; topic names contain no
- * wildcard [MQTT-4.7.1-1]. Shared subscriptions ({@code $share/group/filter}) are not understood here:
+ * <p>Filters and topic names are expected to be validated by the caller: filters obey [MQTT-4.7.1-1]
+ * ({@code #}) and [MQTT-4.7.1-2] ({@code +}) (3.1.1: [MQTT-4.7.1-2], [MQTT-4.7.1-3]) and are at least
+ * one character long [MQTT-4.7.3-1]; topic names contain no wildcard [MQTT-4.7.0-1] (3.1.1:
+ * [MQTT-4.7.1-1]). Shared subscriptions ({@code $share/group/filter}) are not understood here:
  * the caller strips the prefix and keeps the groups in a structure of its own.
  *
  * <p>Matching follows MQTT 3.1.1 and 5.0 section 4.7: levels are separated by {@code /} and may be

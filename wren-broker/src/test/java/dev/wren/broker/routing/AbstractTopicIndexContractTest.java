@@ -32,7 +32,7 @@ abstract class AbstractTopicIndexContractTest {
     }
 
     @ParameterizedTest(name = "filter \"{0}\" vs topic \"{1}\" -> {2}")
-    @DisplayName("match: one filter against one topic [MQTT-4.7.1-2] [MQTT-4.7.1-3] [MQTT-4.7.2-1] [MQTT-4.7.3-4]")
+    @DisplayName("match: one filter against one topic [4.7.1.2] [4.7.1.3] [MQTT-4.7.2-1] [MQTT-4.7.3-4]")
     @CsvSource(
             delimiter = '|',
             textBlock = """
@@ -41,7 +41,7 @@ abstract class AbstractTopicIndexContractTest {
             sport/tennis/player1      | sport/tennis/player2               | false
             sport/tennis              | sport/tennis/player1               | false
             sport/tennis/player1      | sport/tennis                       | false
-            # '#' matches the parent and any number of levels [MQTT-4.7.1-2]
+            # '#' matches the parent and any number of levels (section 4.7.1.2, no statement id)
             sport/tennis/player1/#    | sport/tennis/player1               | true
             sport/tennis/player1/#    | sport/tennis/player1/ranking       | true
             sport/tennis/player1/#    | sport/tennis/player1/score/wimbledon | true
@@ -53,7 +53,7 @@ abstract class AbstractTopicIndexContractTest {
             '#'                      | /                                  | true
             a/#                       | a/                                 | true
             a/#                       | a//b                               | true
-            # '+' matches exactly one level, empty or not [MQTT-4.7.1-3]
+            # '+' matches exactly one level, empty or not (section 4.7.1.3, no statement id)
             sport/tennis/+            | sport/tennis/player1               | true
             sport/tennis/+            | sport/tennis/player1/ranking       | false
             sport/+                   | sport                              | false
@@ -115,7 +115,7 @@ abstract class AbstractTopicIndexContractTest {
     }
 
     @ParameterizedTest(name = "topic \"{0}\"")
-    @DisplayName("match: many filters, each matching one is delivered once [MQTT-4.7.1-2] [MQTT-4.7.1-3] [MQTT-4.7.2-1]")
+    @DisplayName("match: many filters, each matching one is delivered once [4.7.1.2] [4.7.1.3] [MQTT-4.7.2-1]")
     @CsvSource(
             delimiter = '|',
             textBlock = """
@@ -154,7 +154,7 @@ abstract class AbstractTopicIndexContractTest {
     }
 
     @Test
-    @DisplayName("subscribe: overlapping filters of one session are delivered once per filter [MQTT-3.3.4-2]")
+    @DisplayName("subscribe: overlapping filters of one session are delivered once per filter (the router merges them for [MQTT-3.3.4-2])")
     void subscribe_sameKeyOverlappingFilters_deliversOncePerFilter() {
         index.subscribe("a/b", "s1", new Sub("s1", 0));
         index.subscribe("a/+", "s1", new Sub("s1", 1));

@@ -24,7 +24,7 @@ public final class TopicArbitraries {
                 .filter(topic -> !topic.isEmpty());
     }
 
-    /** Filters of up to four levels with '+' anywhere and '#' only last [MQTT-4.7.1-2] [MQTT-4.7.1-3]. */
+    /** Filters of up to four levels with '+' anywhere and '#' only last [MQTT-4.7.1-1] [MQTT-4.7.1-2] (3.1.1: [MQTT-4.7.1-2] [MQTT-4.7.1-3]). */
     public static Arbitrary<String> filters() {
         Arbitrary<List<String>> levels = Arbitraries.of(withPlus()).list().ofMinSize(0).ofMaxSize(4);
         return Combinators.combine(levels, Arbitraries.of(false, true))

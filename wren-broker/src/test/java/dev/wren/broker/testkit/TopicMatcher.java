@@ -20,7 +20,7 @@ public final class TopicMatcher {
         for (int i = 0; i < filterLevels.length; i++) {
             String level = filterLevels[i];
             if (level.equals("#")) {
-                return true; // also when the topic ends at the parent level [MQTT-4.7.1-2]
+                return true; // also when the topic ends at the parent level (section 4.7.1.2, no statement id)
             }
             if (i >= topicLevels.length) {
                 return false;
