@@ -167,7 +167,7 @@ public final class DurableStore implements AutoCloseable {
         return batch.delete(Table.QUEUE, Keys.queue(entry.clientId(), entry.seq()));
     }
 
-    /** Remembers an inbound QoS 2 packet id until PUBREL [MQTT-4.3.3-9]. */
+    /** Remembers an inbound QoS 2 packet id until PUBREL [MQTT-4.3.3-10] (3.1.1: [MQTT-4.3.3-2]). */
     public Batch stageInbound(Batch batch, String clientId, int packetId) {
         long now = store.config().clock().millis();
         return batch.put(Table.INBOUND, Keys.inbound(clientId, packetId), Records.encodeInbound(now));
@@ -178,7 +178,7 @@ public final class DurableStore implements AutoCloseable {
         return batch.delete(Table.INBOUND, Keys.inbound(clientId, packetId));
     }
 
-    /** Sets the retained message of its topic, or clears it for an empty payload [MQTT-3.3.1-10]. */
+    /** Sets the retained message of its topic, or clears it for an empty payload [MQTT-3.3.1-6] (3.1.1: [MQTT-3.3.1-10]). */
     public Batch stageRetain(Batch batch, StoredMessage message) {
         byte[] key = Keys.retained(message.topic());
         if (message.payload().isEmpty()) {
