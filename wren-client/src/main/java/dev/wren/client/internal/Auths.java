@@ -24,7 +24,8 @@ final class Auths {
 
     void onAuth(Connection c, Auth auth) {
         if (handler == null || !handler.method().equals(auth.authenticationMethod())) {
-            // [MQTT-4.12.0-4]: AUTH without a method we asked for is a protocol error.
+            // AUTH although we sent no Authentication Method [MQTT-4.12.0-6], or with another method than
+            // ours [MQTT-4.12.0-5]: a protocol error.
             c.protocolViolation(ReasonCode.PROTOCOL_ERROR, "unexpected AUTH");
             return;
         }

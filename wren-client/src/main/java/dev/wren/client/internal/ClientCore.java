@@ -256,7 +256,7 @@ public final class ClientCore implements Executor {
         }
     }
 
-    /** Sends DISCONNECT with {@code reason} (5.0 only) and closes [MQTT-4.13.1-1]. */
+    /** Sends DISCONNECT with {@code reason} (5.0 only) and closes (4.13.1: a SHOULD for the client, no statement id). */
     void protocolViolation(Connection c, ReasonCode reason, String why) {
         LOG.warn("closing connection to {}:{}: {}", options.host(), options.port(), why);
         if (options.version().isV5() && c.connAcked) {

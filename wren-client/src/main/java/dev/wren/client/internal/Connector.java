@@ -45,7 +45,7 @@ final class Connector {
         return bootstrap.connect(options.host(), options.port());
     }
 
-    /** Pings after {@code keepAliveSeconds} without a write [MQTT-3.1.2-20]; 0 disables it. */
+    /** Pings after {@code keepAliveSeconds} without a write [MQTT-3.1.2-20] (3.1.1: [MQTT-3.1.2-23]); 0 disables it. */
     static void startKeepAlive(Channel ch, int keepAliveSeconds) {
         if (keepAliveSeconds > 0 && ch.pipeline().get(IDLE) == null) {
             ch.pipeline().addBefore(CodecHandlers.DECODER, IDLE,

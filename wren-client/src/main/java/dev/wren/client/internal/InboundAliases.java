@@ -15,7 +15,9 @@ final class InboundAliases {
 
     /**
      * The topic for a PUBLISH with {@code topic} (possibly empty) and {@code alias} (0 if none),
-     * or {@code null} when the alias is outside our maximum or unknown [MQTT-3.3.2-7], [MQTT-3.3.2-8].
+     * or {@code null} when the alias is above our maximum [MQTT-3.3.2-11] (we accept 1..maximum
+     * [MQTT-3.3.2-10]) or unknown (3.3.2.3.4, no statement id). Alias 0 never gets here: the codec
+     * refuses it [MQTT-3.3.2-8].
      */
     String resolve(String topic, int alias) {
         if (alias == 0) {

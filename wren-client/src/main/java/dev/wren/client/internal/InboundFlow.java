@@ -42,7 +42,7 @@ final class InboundFlow {
         String topic = aliases.resolve(p.topic(), p.topicAlias());
         if (topic == null) {
             out.protocolViolation(ReasonCode.TOPIC_ALIAS_INVALID,
-                    "PUBLISH with unknown or out-of-range topic alias " + p.topicAlias() + " [MQTT-3.3.2-7]");
+                    "PUBLISH with unknown or out-of-range topic alias " + p.topicAlias() + " [MQTT-3.3.2-11] (3.3.2.3.4)");
             return;
         }
         Message m = new Message(topic, p.payload(), p.qos(), p.retain(), p.properties(), p.subscriptionIdentifiers());

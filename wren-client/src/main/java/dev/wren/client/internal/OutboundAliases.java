@@ -7,7 +7,7 @@ import java.util.Map;
  * Automatic outbound Topic Aliases (MQTT 5.0 section 3.3.2.3.4): the first publish to a topic
  * sends the topic name together with a new alias, later publishes send only the alias, until
  * the server's Topic Alias Maximum is used up. Aliases live as long as one network connection
- * [MQTT-3.3.2-10], so {@link #reset(int)} runs on every CONNACK.
+ * [MQTT-3.3.2-7], so {@link #reset(int)} runs on every CONNACK.
  *
  * <p>Not thread-safe: confined to the client's event loop.
  */

@@ -149,7 +149,7 @@ final class OutboundFlow {
     }
 
     /**
-     * The server has no session: its half of every exchange is gone [MQTT-3.2.2-4]. A QoS 2
+     * The server has no session: its half of every exchange is gone [MQTT-3.2.2-5]. A QoS 2
      * message whose PUBREC arrived was received, so it succeeded; the others go back to the
      * front of the queue as new messages, so nothing the application published is lost.
      */
