@@ -42,7 +42,7 @@ class EdgeCasesIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-4.3.3-10][MQTT-4.4.0-1] inbound QoS 2 stays exactly-once across a reconnect: PUBLISH resent with DUP before PUBREL is not delivered again")
+    @DisplayName("[MQTT-4.3.3-10](5.0) [MQTT-4.3.3-2](3.1.1) [MQTT-4.4.0-1] inbound QoS 2 stays exactly-once across a reconnect: PUBLISH resent with DUP before PUBREL is not delivered again")
     void inboundQos2_acrossReconnect_exactlyOnce(MqttVersion v) {
         RawClient sub = broker.connected(v, "sub");
         sub.subscribe("x2/t", QoS.AT_LEAST_ONCE);
@@ -63,7 +63,7 @@ class EdgeCasesIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-4.4.0-1][MQTT-4.6.0-5] on resumption, unacknowledged messages are resent first and in order, then the queued ones")
+    @DisplayName("[MQTT-4.4.0-1] [MQTT-4.6.0-5](5.0) [MQTT-4.6.0-6](3.1.1) on resumption, unacknowledged messages are resent first and in order, then the queued ones")
     void resume_resendThenQueued_inOrder(MqttVersion v) {
         RawClient sub = persistent(v, "sub");
         sub.subscribe("ro/t", QoS.AT_LEAST_ONCE);

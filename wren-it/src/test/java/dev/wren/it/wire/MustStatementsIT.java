@@ -98,7 +98,7 @@ class MustStatementsIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-4.3.2-5] after PUBACK, a PUBLISH reusing the packet id is a new message, whatever its DUP flag")
+    @DisplayName("[MQTT-4.3.2-5](5.0) [MQTT-4.3.2-2](3.1.1) after PUBACK, a PUBLISH reusing the packet id is a new message, whatever its DUP flag")
     void qos1_packetIdReused_newMessage(MqttVersion v) {
         RawClient sub = broker.connected(v, "sub");
         sub.subscribe("q1/t", QoS.AT_LEAST_ONCE);

@@ -28,7 +28,7 @@ class QosIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-4.3.3-10][MQTT-4.3.3-2](3.1.1) inbound QoS 2: a PUBLISH resent before PUBREL is acknowledged but not delivered again")
+    @DisplayName("[MQTT-4.3.3-10](5.0) [MQTT-4.3.3-2](3.1.1) inbound QoS 2: a PUBLISH resent before PUBREL is acknowledged but not delivered again")
     void inboundQos2_duplicateBeforePubRel_deliveredOnce(MqttVersion v) {
         RawClient sub = broker.rawClient();
         sub.connectOk(v, "sub");
@@ -69,7 +69,7 @@ class QosIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-4.3.3-1..5] outbound QoS 2: PUBLISH, PUBREC from the client, PUBREL from the server, PUBCOMP")
+    @DisplayName("[MQTT-4.3.3-1..5](5.0) [MQTT-4.3.3-1](3.1.1) outbound QoS 2: PUBLISH, PUBREC from the client, PUBREL from the server, PUBCOMP")
     void outboundQos2_fullFlow(MqttVersion v) {
         RawClient sub = broker.rawClient();
         sub.connectOk(v, "sub");
@@ -88,7 +88,7 @@ class QosIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-3.8.4-8] delivery QoS is the minimum of published and granted QoS")
+    @DisplayName("[MQTT-3.8.4-8](5.0) [MQTT-3.8.4-6](3.1.1) delivery QoS is the minimum of published and granted QoS")
     void delivery_qosDowngradedToGranted(MqttVersion v) {
         RawClient sub = broker.rawClient();
         sub.connectOk(v, "sub");

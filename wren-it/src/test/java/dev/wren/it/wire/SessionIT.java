@@ -109,7 +109,7 @@ class SessionIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-3.1.2-4] Clean Start 1 discards the stored session: no subscriptions, no queued messages")
+    @DisplayName("[MQTT-3.1.2-4](5.0) [MQTT-3.1.2-6](3.1.1) Clean Start 1 discards the stored session: no subscriptions, no queued messages")
     void cleanStart_discardsSession(MqttVersion v) {
         RawClient sub = persistent(v, "sub");
         sub.subscribe("cs/t", QoS.AT_LEAST_ONCE);

@@ -98,7 +98,7 @@ class SubscriptionIT {
         sub.subscribe(Packets.subscribe(2, 9, Packets.sub("sids/#", QoS.AT_MOST_ONCE)));
         broker.connected(MqttVersion.V5, "pub").publish("sids/x", "x", QoS.AT_MOST_ONCE);
         List<Integer> ids = new ArrayList<>(sub.receive().subscriptionIdentifiers());
-        if (ids.size() == 1) { // one delivery per subscription is allowed too [MQTT-3.3.4-4]
+        if (ids.size() == 1) { // one delivery per subscription is allowed too [MQTT-3.3.4-5]
             ids.addAll(sub.receive().subscriptionIdentifiers());
         }
         assertThat(ids).containsExactlyInAnyOrder(7, 9);

@@ -50,7 +50,7 @@ class TakeoverIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-3.1.4-3] the taken-over connection's will is published")
+    @DisplayName("[MQTT-3.1.4-3](5.0) [MQTT-3.1.4-2](3.1.1) the taken-over connection's will is published")
     void takeover_willOfOldConnection_published(MqttVersion v) {
         RawClient w = broker.rawClient();
         w.connectOk(v, "watcher");
@@ -64,7 +64,7 @@ class TakeoverIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1_1", "V5"})
-    @DisplayName("[MQTT-3.1.4-3] a takeover with Clean Start 0 keeps the session's subscriptions")
+    @DisplayName("[MQTT-3.1.4-3](5.0) [MQTT-3.1.4-2](3.1.1) a takeover with Clean Start 0 keeps the session's subscriptions")
     void takeover_cleanStartZero_keepsSubscriptions(MqttVersion v) {
         RawClient old = broker.rawClient();
         old.connect(ConnectBuilder.of(v, "same").cleanStart(false).sessionExpiry(300).build());

@@ -40,7 +40,7 @@ class WillIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = MqttVersion.class, names = {"V3_1", "V3_1_1", "V5"})
-    @DisplayName("[MQTT-3.1.2-7][MQTT-3.1.2-8][MQTT-3.1.2-14](5.0) [MQTT-3.1.2-16](3.1.1) the will is published (non-retained) when the connection closes without DISCONNECT")
+    @DisplayName("[MQTT-3.1.2-7][MQTT-3.1.2-8][MQTT-3.1.2-14](5.0) [MQTT-3.1.2-8][MQTT-3.1.2-16](3.1.1) the will is published (non-retained) when the connection closes without DISCONNECT")
     void will_connectionDropped_published(MqttVersion v) {
         RawClient w = watcher(v, "will/#");
         RawClient c = broker.rawClient();
@@ -50,7 +50,7 @@ class WillIT {
         assertThat(p.topic()).isEqualTo("will/dying");
         assertThat(p.payload().toUtf8String()).isEqualTo("gone");
         assertThat(p.qos()).isEqualTo(QoS.AT_LEAST_ONCE);
-        assertThat(p.retain()).as("Will Retain 0 [MQTT-3.1.2-14]").isFalse();
+        assertThat(p.retain()).as("Will Retain 0 [MQTT-3.1.2-14] (3.1.1: [MQTT-3.1.2-16])").isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
