@@ -6,6 +6,8 @@ import dev.wren.codec.MqttVersion;
 import dev.wren.codec.QoS;
 import dev.wren.codec.ReasonCode;
 import dev.wren.codec.packet.ConnAck;
+import dev.wren.codec.packet.PingReq;
+import dev.wren.codec.packet.PingResp;
 import dev.wren.codec.packet.PubAck;
 import dev.wren.codec.packet.Publish;
 import dev.wren.it.kit.BrokerExtension;
@@ -105,6 +107,10 @@ class MoreEdgesIT {
         sub.receive();
         Publish unacked = sub.expect(Publish.class);
         assertThat(unacked.topic()).as("second delivery uses the alias only").isEmpty();
+        // A PINGREQ round trip proves the broker read the PUBACK of the first delivery before the
+        // reconnect takes the session over; otherwise both deliveries are legitimately resent.
+        sub.send(PingReq.INSTANCE);
+        sub.expect(PingResp.class);
         sub.close();
         RawClient back = persistent("sub", 5);
         Publish again = back.expect(Publish.class);
