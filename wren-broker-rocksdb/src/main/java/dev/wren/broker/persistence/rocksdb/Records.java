@@ -18,6 +18,12 @@ import java.util.List;
  */
 final class Records {
     static final int V1 = 1;
+    /**
+     * Session records from the version that stores wills: the will field is the will still
+     * pending (see {@link StoredSession#will()}). In a version 1 record it was the will of the last
+     * CONNECT, kept even after it was published or suppressed.
+     */
+    static final int SESSION_V2 = 2;
 
     private static final int P_UTF8 = 1;
     private static final int P_CONTENT_TYPE = 1 << 1;
@@ -63,7 +69,8 @@ final class Records {
 
     static byte[] encodeSession(StoredSession s) {
         RecordWriter w = new RecordWriter(64);
-        w.putByte(V1).putByte(s.protocolVersion()).putLong(s.expiryIntervalSeconds()).putLong(s.disconnectedAtMillis());
+        w.putByte(SESSION_V2).putByte(s.protocolVersion()).putLong(s.expiryIntervalSeconds())
+                .putLong(s.disconnectedAtMillis());
         Will will = s.will();
         if (will == null) {
             return w.putByte(0).toByteArray();
@@ -74,8 +81,18 @@ final class Records {
         return w.toByteArray();
     }
 
+    /**
+     * Reads version 1 and 2 session records. A version 1 record of an offline session carries the
+     * will of its last CONNECT, which may have been published or suppressed already: it is read
+     * as no will, so that it is never published twice. A version 1 record of a session that was
+     * online (the broker stopped under it) keeps its will: it was never published.
+     */
     static StoredSession decodeSession(String clientId, byte[] value) {
-        RecordReader r = reader(value, "session");
+        RecordReader r = new RecordReader(value);
+        int version = r.getByte();
+        if (version != V1 && version != SESSION_V2) {
+            throw new CorruptRecordException("session record has unknown version " + version);
+        }
         int protocolVersion = r.getByte();
         long expiry = r.getLong();
         long disconnectedAt = r.getLong();
@@ -88,6 +105,9 @@ final class Records {
             will = new Will(topic, payload, qos(willFlags >> 1 & 3), (willFlags & 8) != 0, delay, readProperties(r));
         }
         r.expectEnd();
+        if (version == V1 && disconnectedAt >= 0) {
+            will = null;
+        }
         return new StoredSession(clientId, protocolVersion, expiry, disconnectedAt, will);
     }
 

@@ -67,6 +67,15 @@ public final class RocksPersistence implements Persistence {
         return retained;
     }
 
+    /**
+     * True: {@code StoredSession.will()} is the pending will (see {@link StoredSession#will()}),
+     * so the broker restores it.
+     */
+    @Override
+    public boolean restoresWills() {
+        return true;
+    }
+
     /** Reads every session, queue and retained message; call once, before any other call. */
     @Override
     public StoredState load() {

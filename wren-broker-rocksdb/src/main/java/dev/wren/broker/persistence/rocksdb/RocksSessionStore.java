@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link SessionStore} on RocksDB. Keeps the session records in memory as well, because a
- * disconnect rewrites the record with fields (protocol level, will) the broker does not pass again.
+ * disconnect rewrites the record with a field (protocol level) the broker does not pass again.
+ * The will in a record is the pending one: the CONNECT's while online, the one passed to
+ * {@link #disconnected(String, long, long, Will)} while offline.
  *
  * <p>Thread-safe.
  */
@@ -34,12 +36,21 @@ final class RocksSessionStore implements SessionStore {
         return save(new StoredSession(clientId, version.level(), expiryInterval, -1, will));
     }
 
+    /** Offline without a pending will: the CONNECT's will is not kept, so it is never restored. */
     @Override
     public CompletionStage<Void> disconnected(String clientId, long atMillis, long expiryInterval) {
+        return disconnected(clientId, atMillis, expiryInterval, null);
+    }
+
+    /**
+     * Rewrites the session record as offline since {@code atMillis} with {@code pendingWill} in
+     * place of the CONNECT's will; called again with {@code null} once the will was published.
+     */
+    @Override
+    public CompletionStage<Void> disconnected(String clientId, long atMillis, long expiryInterval, Will pendingWill) {
         StoredSession previous = known.get(clientId);
         int level = previous != null ? previous.protocolVersion() : MqttVersion.V5.level();
-        Will will = previous != null ? previous.will() : null;
-        return save(new StoredSession(clientId, level, expiryInterval, atMillis, will));
+        return save(new StoredSession(clientId, level, expiryInterval, atMillis, pendingWill));
     }
 
     @Override

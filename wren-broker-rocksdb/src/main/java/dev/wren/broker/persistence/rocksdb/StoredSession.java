@@ -12,7 +12,9 @@ import java.util.Objects;
  * @param protocolVersion 3, 4 or 5 (the CONNECT protocol level)
  * @param expiryIntervalSeconds Session Expiry Interval; {@code 0xFFFFFFFF} never expires
  * @param disconnectedAtMillis when the client disconnected, or {@code -1} while connected
- * @param will the Will Message still to be published, or {@code null}
+ * @param will the Will Message still to be published if the client does not come back: while
+ *     connected, the will of its CONNECT; while offline, the delayed will the broker passed on
+ *     disconnect ({@code null} once published, suppressed by a normal DISCONNECT, or if there was none)
  */
 public record StoredSession(
         String clientId,

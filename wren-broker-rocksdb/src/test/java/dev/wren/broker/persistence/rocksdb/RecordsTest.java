@@ -51,6 +51,31 @@ class RecordsTest {
     }
 
     @Test
+    void session_version1Offline_readsWithoutWill() {
+        Will will = new Will("w", Binary.utf8("bye"), QoS.AT_MOST_ONCE, false, 0, PublishProperties.NONE);
+        byte[] v1 = Records.encodeSession(new StoredSession("c", 5, 60, 1000, will));
+        v1[0] = Records.V1;
+        assertThat(Records.decodeSession("c", v1)).isEqualTo(new StoredSession("c", 5, 60, 1000, null));
+    }
+
+    @Test
+    void session_version1Online_keepsWill() {
+        Will will = new Will("w", Binary.utf8("bye"), QoS.AT_MOST_ONCE, false, 10, PublishProperties.NONE);
+        StoredSession online = new StoredSession("c", 5, 60, -1, will);
+        byte[] v1 = Records.encodeSession(online);
+        v1[0] = Records.V1;
+        assertThat(Records.decodeSession("c", v1)).isEqualTo(online);
+    }
+
+    @Test
+    void session_unknownVersion_rejectsAsCorrupt() {
+        byte[] bytes = Records.encodeSession(new StoredSession("c", 5, 60, -1, null));
+        bytes[0] = 3;
+        assertThatThrownBy(() -> Records.decodeSession("c", bytes))
+                .isInstanceOf(CorruptRecordException.class).hasMessageContaining("version 3");
+    }
+
+    @Test
     void subscription_allOptions_roundTrips() {
         Subscription sub = new Subscription(new TopicFilter("$share/g/a/+"), QoS.EXACTLY_ONCE, true, true,
                 RetainHandling.DO_NOT_SEND);

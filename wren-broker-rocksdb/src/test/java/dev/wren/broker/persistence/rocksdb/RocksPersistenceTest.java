@@ -50,7 +50,7 @@ class RocksPersistenceTest {
             long seq1 = stored.firstSeq();
             p.messages().sent("s1", seq1, 10);
             p.messages().released("s1", seq1).toCompletableFuture().join();
-            p.sessions().disconnected("s1", disconnectedAt, 3600).toCompletableFuture().join();
+            p.sessions().disconnected("s1", disconnectedAt, 3600, will).toCompletableFuture().join();
         }
         try (RocksPersistence p = open()) {
             StoredState state = p.load();
