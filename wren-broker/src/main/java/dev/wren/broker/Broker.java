@@ -10,7 +10,7 @@ import dev.wren.broker.persistence.StoredSubscription;
 import dev.wren.broker.retained.RetainedTrie;
 import dev.wren.broker.routing.ConcurrentTopicTrie;
 import dev.wren.broker.routing.Router;
-import dev.wren.broker.security.Authorizer;
+import dev.wren.broker.security.Authenticator;
 import dev.wren.broker.security.PasswordAuthenticator;
 import dev.wren.broker.session.Message;
 import dev.wren.broker.session.QueueLimits;
@@ -62,7 +62,7 @@ public final class Broker implements AutoCloseable {
         metrics.gauge(Metric.SUBSCRIPTIONS_CURRENT, router::subscriptionCount);
         metrics.gauge(Metric.SESSIONS_CURRENT, sessions::size);
         BrokerContext context = new BrokerContext(config, metrics, sessions, router,
-                new PasswordAuthenticator(config.users(), config.allowAnonymous()), Authorizer.ALLOW_ALL,
+                authenticator(config), config.authorizer(),
                 config.clock(), persistence.durable() ? persistence : null);
         this.server = new NettyServer(config);
         restore(stored);
@@ -79,6 +79,13 @@ public final class Broker implements AutoCloseable {
                 : null;
         this.sys = config.sysIntervalSeconds() > 0 ? scheduleSys(config.sysIntervalSeconds()) : null;
         LOG.info("Wren broker listening on {}:{}", address.getHostString(), address.getPort());
+    }
+
+    /** The embedder's authenticator, or the built-in one over the configured users. */
+    private static Authenticator authenticator(BrokerConfig config) {
+        return config.authenticator() != null
+                ? config.authenticator()
+                : new PasswordAuthenticator(config.users(), config.allowAnonymous());
     }
 
     /** Rebuilds retained messages and offline sessions from the store, before the listener opens. */

@@ -2,6 +2,8 @@ package dev.wren.broker;
 
 import dev.wren.broker.persistence.MemoryPersistence;
 import dev.wren.broker.persistence.Persistence;
+import dev.wren.broker.security.Authenticator;
+import dev.wren.broker.security.Authorizer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,6 +66,11 @@ import java.util.function.Supplier;
  * @param corruptStore {@code refuse} or {@code move-aside}: what the command line does with a corrupt store
  * @param clock wall clock used for every expiry (sessions, wills, messages); inject one in tests
  * @param persistence opens the persistence back end when the broker starts (default: in memory)
+ * @param authenticator embedding SPI: decides who may connect (user name / password and MQTT 5.0
+ *     enhanced authentication); {@code null} (default) = the built-in
+ *     {@link dev.wren.broker.security.PasswordAuthenticator} over {@code users} and {@code allowAnonymous}
+ * @param authorizer embedding SPI: decides what a connected client may publish and subscribe to
+ *     (default {@link Authorizer#ALLOW_ALL}; {@code null} is taken as that)
  */
 public record BrokerConfig(
         String host,
@@ -104,7 +111,9 @@ public record BrokerConfig(
         long flushIntervalMillis,
         String corruptStore,
         Clock clock,
-        Supplier<Persistence> persistence) {
+        Supplier<Persistence> persistence,
+        Authenticator authenticator,
+        Authorizer authorizer) {
 
     /** Largest value of a four-byte interval on the wire. */
     public static final long MAX_INTERVAL = 0xFFFF_FFFFL;
@@ -130,6 +139,7 @@ public record BrokerConfig(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(persistence, "persistence");
         users = Map.copyOf(users == null ? Map.of() : users);
+        authorizer = authorizer == null ? Authorizer.ALLOW_ALL : authorizer;
         check(port >= 0 && port <= 65535, "port must be 0..65535: " + port);
         check(ioThreads >= 0, "ioThreads must be >= 0: " + ioThreads);
         check(maxConnections >= 1, "maxConnections must be >= 1: " + maxConnections);
@@ -222,6 +232,8 @@ public record BrokerConfig(
         private String corruptStore = "refuse";
         private Clock clock = Clock.systemUTC();
         private Supplier<Persistence> persistence = IN_MEMORY;
+        private Authenticator authenticator;
+        private Authorizer authorizer = Authorizer.ALLOW_ALL;
 
         private Builder() {}
 
@@ -246,6 +258,8 @@ public record BrokerConfig(
             corruptStore = c.corruptStore;
             clock = c.clock;
             persistence = c.persistence;
+            authenticator = c.authenticator;
+            authorizer = c.authorizer;
         }
 
         /** Address to bind (default 127.0.0.1). */
@@ -320,6 +334,24 @@ public record BrokerConfig(
          * {@link Broker#start}; the broker loads it before listening and closes it when it stops.
          */
         public Builder persistence(Supplier<Persistence> v) { persistence = v; return this; }
+        /**
+         * Embedding SPI (code only, not in the YAML file): the {@link Authenticator} that decides
+         * every CONNECT, including MQTT 5.0 enhanced authentication through
+         * {@link Authenticator#startExchange} (CONNECT/AUTH exchange and re-authentication).
+         * It replaces the built-in one, so {@link #users} and {@link #allowAnonymous} are then
+         * ignored. {@code null} (default) = the built-in
+         * {@link dev.wren.broker.security.PasswordAuthenticator} over {@code users} and
+         * {@code allowAnonymous}. Called on event loops: thread-safe and non-blocking.
+         */
+        public Builder authenticator(Authenticator v) { authenticator = v; return this; }
+        /**
+         * Embedding SPI (code only, not in the YAML file): the {@link Authorizer} asked for every
+         * PUBLISH topic and every SUBSCRIBE filter. A refused PUBLISH gets PUBACK/PUBREC 0x87 (5.0)
+         * or a normal acknowledgement (3.1.1, which has no negative one) and is not delivered; a
+         * refused filter gets SUBACK 0x87 (5.0) / 0x80 (3.1.1). Default (and {@code null}):
+         * {@link Authorizer#ALLOW_ALL}. Called on event loops: thread-safe, fast, non-blocking.
+         */
+        public Builder authorizer(Authorizer v) { authorizer = v; return this; }
 
         /** Validates and builds; throws {@link IllegalArgumentException} on a bad value. */
         public BrokerConfig build() {
@@ -331,7 +363,8 @@ public record BrokerConfig(
                     maxSessionExpiryInterval, maxQueuedMessages, maxQueuedBytes, queueQos0Offline,
                     backPressureHighWater, backPressureHighWaterBytes, slowConsumerGraceMillis,
                     maxPublisherPauseMillis, allowAnonymous, users, maintenanceIntervalMillis, sysIntervalSeconds,
-                    durability, dataDir, flushIntervalMillis, corruptStore, clock, persistence);
+                    durability, dataDir, flushIntervalMillis, corruptStore, clock, persistence, authenticator,
+                    authorizer);
         }
     }
 }
