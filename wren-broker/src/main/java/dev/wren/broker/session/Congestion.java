@@ -60,14 +60,23 @@ final class Congestion {
     }
 
     /**
-     * Any thread: registers {@code w}, then checks again, so that a drain that went below the low
-     * water mark just before the registration is not missed.
+     * Any thread: registers {@code w}, then reads the session's figures through {@code state}
+     * (after the registration, never before), so that a drain that reached the low water mark
+     * while the waiter was being registered is not missed: either this read sees the drained
+     * figures, or the session loop's {@link #progress} sees the waiter.
      */
-    void await(DrainWaiter w, boolean online, int inboxSize) {
+    void await(DrainWaiter w, SessionFigures state) {
         waiters.offer(w);
-        if (!online || exempt || atLowWater(inboxSize, backlog, heldBytes)) {
+        if (!state.liveNow() || exempt || atLowWater(state.inboxSizeNow(), backlog, heldBytes)) {
             wakeAll();
         }
+    }
+
+    /** The two figures {@link #await} must read after registering. */
+    interface SessionFigures {
+        boolean liveNow();
+
+        int inboxSizeNow();
     }
 
     /** Session loop: publishes the current figures and wakes the waiters at the low water marks. */

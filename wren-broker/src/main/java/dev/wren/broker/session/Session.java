@@ -35,6 +35,18 @@ public final class Session {
     private final Inbox inbox = new Inbox(this);
     private final OutboundFlow outbound;
     private final Congestion congestion;
+    /** Read by a waiting publisher after it registered; one instance, so awaiting allocates nothing more. */
+    private final Congestion.SessionFigures figures = new Congestion.SessionFigures() {
+        @Override
+        public boolean liveNow() {
+            return online && !ended;
+        }
+
+        @Override
+        public int inboxSizeNow() {
+            return inbox.size();
+        }
+    };
     private final boolean backPressure;
     private final LongSupplier ticker;
     private final Map<String, Subscription> subscriptions = new HashMap<>();
@@ -116,7 +128,7 @@ public final class Session {
      * ends, or stops pausing publishers (at once if that is already the case).
      */
     public void awaitDrain(DrainWaiter w) {
-        congestion.await(w, online && !ended, inbox.size());
+        congestion.await(w, figures);
     }
 
     /** Any thread: whether the socket drains (writable, or within the grace period) and the session pauses publishers. */

@@ -33,15 +33,15 @@ class CongestionTest {
         c.progress(0, 5, 0, true);
         assertThat(c.isCongested(0, now)).isTrue();
         c.progress(0, 2, 0, true); // the drain reaches low water before the publisher registers
-        c.await(waiter, true, 0);
+        c.await(waiter, figures(true, 0));
         assertThat(wakes).hasValue(1);
     }
 
     @Test
     void progress_reachingLowWater_wakesEveryWaiterOnce() {
         c.progress(0, 5, 0, true);
-        c.await(waiter, true, 0);
-        c.await(waiter, true, 0);
+        c.await(waiter, figures(true, 0));
+        c.await(waiter, figures(true, 0));
         c.progress(0, 3, 0, true);
         assertThat(wakes).hasValue(0);
         c.progress(0, 2, 0, true);
@@ -52,7 +52,7 @@ class CongestionTest {
     @Test
     void await_offline_wokenAtOnce() {
         c.progress(0, 5, 0, true);
-        c.await(waiter, false, 0);
+        c.await(waiter, figures(false, 0));
         assertThat(wakes).hasValue(1);
     }
 
@@ -71,7 +71,7 @@ class CongestionTest {
     @Test
     void giveUp_wakesWaiters_exemptUntilLowWater() {
         c.progress(0, 5, 0, true);
-        c.await(waiter, true, 0);
+        c.await(waiter, figures(true, 0));
         c.giveUp();
         assertThat(wakes).hasValue(1);
         assertThat(c.isCongested(0, now)).isFalse();
@@ -85,5 +85,42 @@ class CongestionTest {
         c.progress(0, 0, 60, true);
         assertThat(c.mayBeCongested(0)).isTrue();
         assertThat(c.isCongested(0, now)).isTrue();
+    }
+
+    /** Figures as a waiting publisher reads them after registering. */
+    private static Congestion.SessionFigures figures(boolean live, int inboxSize) {
+        return new Congestion.SessionFigures() {
+            @Override
+            public boolean liveNow() {
+                return live;
+            }
+
+            @Override
+            public int inboxSizeNow() {
+                return inboxSize;
+            }
+        };
+    }
+
+    @Test
+    void await_inboxDrainsWhileRegistering_wokenAtOnce() {
+        // Before the registration the inbox holds 10,000 deliveries; the drain empties it just
+        // as the waiter registers. The figures are read after registering, so it is woken.
+        AtomicInteger inbox = new AtomicInteger(10_000);
+        Congestion.SessionFigures racing = new Congestion.SessionFigures() {
+            @Override
+            public boolean liveNow() {
+                return true;
+            }
+
+            @Override
+            public int inboxSizeNow() {
+                inbox.set(0);
+                return inbox.get();
+            }
+        };
+        c.progress(10_000, 0, 0, true);
+        c.await(waiter, racing);
+        assertThat(wakes).hasValue(1);
     }
 }
