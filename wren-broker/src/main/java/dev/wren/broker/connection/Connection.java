@@ -249,13 +249,23 @@ public final class Connection {
         }
     }
 
-    /** The encoder refused a PUBLISH as larger than the client's Maximum Packet Size [MQTT-3.1.2-25]. */
-    public void onPublishTooLarge(int packetId) {
+    /**
+     * A PUBLISH larger than the client's Maximum Packet Size: not written; the session discards it
+     * as if delivered (acknowledged) [MQTT-3.1.2-25]. Called on the loop before any write, from
+     * inside the session's send (so nothing here may call back into the session, or flush).
+     */
+    void publishTooLarge(Publish p, int max) {
         ctx.metrics().dropped(Metric.DROPPED_TOO_LARGE_FOR_CLIENT, clientId());
-        if (packetId != 0 && session != null) {
-            session.discard(packetId);
-            transport.flush(); // runs from a write listener, outside any read burst or drain
-        }
+        LOG.debug("PUBLISH discarded: too large for client={} topic={} payload={} bytes maximum={} [MQTT-3.1.2-25]",
+                clientId(), p.topic(), p.payload().length(), max);
+    }
+
+    /**
+     * The encoder refused a PUBLISH as too large. Should not happen (the size is checked before
+     * writing, see {@link #publishTooLarge}); counted as a discard [MQTT-3.1.2-25], nothing else.
+     */
+    public void onPublishTooLarge() {
+        ctx.metrics().dropped(Metric.DROPPED_TOO_LARGE_FOR_CLIENT, clientId());
     }
 
     /** The channel is closed (by either side). */

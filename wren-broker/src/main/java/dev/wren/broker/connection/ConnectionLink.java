@@ -5,6 +5,7 @@ import dev.wren.codec.MqttVersion;
 import dev.wren.codec.ReasonCode;
 import dev.wren.codec.packet.PubRel;
 import dev.wren.codec.packet.Publish;
+import dev.wren.codec.wire.MqttEncoder;
 
 /**
  * The attached session's view of a {@link Connection}: outbound writes with topic aliases, the
@@ -18,8 +19,20 @@ final class ConnectionLink implements SessionLink {
     }
 
     @Override
-    public void sendPublish(Publish publish) {
-        conn.transport().writePublish(conn.aliases().applyOutbound(publish), publish.packetId());
+    public boolean sendPublish(Publish publish) {
+        // checked before writing, so the write never fails for its size and never calls back [MQTT-3.1.2-24]
+        Publish out = conn.aliases().outbound(publish);
+        int max = conn.negotiated().clientMaximumPacketSize();
+        if (max > 0 && MqttEncoder.encodedLength(out, conn.protocolVersion()) > max) {
+            if (out == publish || MqttEncoder.encodedLength(publish, conn.protocolVersion()) > max) {
+                conn.publishTooLarge(publish, max);
+                return false;
+            }
+            out = publish; // fits only without the new alias's property
+        }
+        conn.aliases().written(out); // an alias is established only by a PUBLISH actually sent
+        conn.transport().write(out);
+        return true;
     }
 
     @Override

@@ -56,8 +56,11 @@ final class TopicAliases {
         return problem;
     }
 
-    /** The PUBLISH to send: with an alias (and an empty topic once the alias is established). */
-    Publish applyOutbound(Publish p) {
+    /**
+     * The PUBLISH to send: with an alias (and an empty topic once the alias is established). A new
+     * alias is only proposed here; {@link #written(Publish)} records it once the PUBLISH is written.
+     */
+    Publish outbound(Publish p) {
         if (outboundMaximum == 0) {
             return p;
         }
@@ -66,10 +69,15 @@ final class TopicAliases {
             return p.withTopic("", alias);
         }
         if (outbound.size() < outboundMaximum) {
-            int a = outbound.size() + 1;
-            outbound.put(p.topic(), a);
-            return p.withTopic(p.topic(), a);
+            return p.withTopic(p.topic(), outbound.size() + 1);
         }
         return p;
+    }
+
+    /** {@code sent} (from {@link #outbound(Publish)}) was written: a new alias it carries is now established. */
+    void written(Publish sent) {
+        if (sent.topicAlias() != 0 && !sent.topic().isEmpty()) {
+            outbound.put(sent.topic(), sent.topicAlias());
+        }
     }
 }

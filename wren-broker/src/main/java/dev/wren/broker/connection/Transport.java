@@ -11,12 +11,6 @@ public interface Transport {
     /** Queues a packet for writing; nothing is flushed. */
     void write(MqttPacket packet);
 
-    /**
-     * Queues a PUBLISH with packet id {@code packetId}; if the encoder refuses it as larger than
-     * the client's Maximum Packet Size, {@link Connection#onPublishTooLarge(int)} is called.
-     */
-    void writePublish(MqttPacket publish, int packetId);
-
     /** Flushes written packets to the socket. */
     void flush();
 

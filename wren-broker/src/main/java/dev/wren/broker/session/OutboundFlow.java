@@ -155,10 +155,13 @@ final class OutboundFlow {
 
     private void sendNew(Delivery d, SessionLink link, long now) {
         int id = allocateId();
+        if (!send(d, id, false, link, now)) {
+            stored(d, Change.DROPPED); // too large for the client: as if acknowledged [MQTT-3.1.2-25]
+            return;
+        }
         Inflight f = new Inflight(d);
         inflight.put(id, f);
         inflightBytes += f.weight;
-        send(d, id, false, link, now);
         if (store != null && d.seq() != 0) {
             store.sent(clientId, d.seq(), id);
         }
@@ -178,9 +181,16 @@ final class OutboundFlow {
         }
     }
 
-    private void send(Delivery d, int id, boolean dup, SessionLink link, long now) {
-        link.sendPublish(d.message().toPublish(d.qos(), d.retain(), id, dup, d.subscriptionIds(), now));
+    /**
+     * Writes the PUBLISH; {@code false} if the connection discarded it as larger than the client's
+     * Maximum Packet Size (counted there) [MQTT-3.1.2-25]. Nothing calls back into this flow.
+     */
+    private boolean send(Delivery d, int id, boolean dup, SessionLink link, long now) {
+        if (!link.sendPublish(d.message().toPublish(d.qos(), d.retain(), id, dup, d.subscriptionIds(), now))) {
+            return false;
+        }
         metrics.increment(Metric.PUBLISH_SENT);
+        return true;
     }
 
     private int allocateId() {
@@ -192,14 +202,21 @@ final class OutboundFlow {
         return id;
     }
 
-    /** Resends every in-flight message in order, PUBLISH with DUP or PUBREL [MQTT-4.4.0-1]. */
+    /**
+     * Resends every in-flight message in order, PUBLISH with DUP or PUBREL [MQTT-4.4.0-1]. A PUBLISH
+     * too large for the client's (possibly smaller, reconnected) Maximum Packet Size is discarded
+     * as if acknowledged [MQTT-3.1.2-25].
+     */
     void resend(SessionLink link, long now) {
-        for (Map.Entry<Integer, Inflight> e : inflight.entrySet()) {
-            if (e.getValue().released) {
+        for (Iterator<Map.Entry<Integer, Inflight>> it = inflight.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<Integer, Inflight> e = it.next();
+            Inflight f = e.getValue();
+            if (f.released) {
                 link.sendPubRel(e.getKey());
-            } else {
-                Delivery d = e.getValue().delivery;
-                send(d, e.getKey(), true, link, now);
+            } else if (!send(f.delivery, e.getKey(), true, link, now)) {
+                it.remove();
+                unweigh(f);
+                stored(f.delivery, Change.DROPPED);
             }
         }
     }
@@ -252,15 +269,6 @@ final class OutboundFlow {
         remove(id, f);
         stored(f.delivery, Change.ACKED);
         return true;
-    }
-
-    /** Discards an in-flight PUBLISH that could not be sent (too large for the client) [MQTT-3.1.2-25]. */
-    void discard(int id) {
-        Inflight f = inflight.get(id);
-        if (f != null && !f.released) {
-            remove(id, f);
-            stored(f.delivery, Change.DROPPED);
-        }
     }
 
     /**

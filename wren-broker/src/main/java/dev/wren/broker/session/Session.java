@@ -372,12 +372,6 @@ public final class Session {
         return ok;
     }
 
-    /** A PUBLISH the encoder refused as too large for the client: discard as if delivered. */
-    public void discard(int id) {
-        outbound.discard(id);
-        afterAck();
-    }
-
     private void afterAck() {
         if (link != null) {
             outbound.drain(link, clock.millis());

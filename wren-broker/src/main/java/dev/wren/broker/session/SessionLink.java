@@ -9,8 +9,13 @@ import dev.wren.codec.packet.Publish;
  * connection state machine; every method is called on the session's (= connection's) loop.
  */
 public interface SessionLink {
-    /** Writes a PUBLISH (the connection applies topic aliases); no flush. */
-    void sendPublish(Publish publish);
+    /**
+     * Writes a PUBLISH (the connection applies topic aliases); no flush. Returns {@code false},
+     * having written nothing, if the PUBLISH is larger than the client's Maximum Packet Size: the
+     * caller then discards it as if it had been delivered [MQTT-3.1.2-25] (the connection counts
+     * and logs it). Never calls back into the session.
+     */
+    boolean sendPublish(Publish publish);
 
     /** Writes a PUBREL for {@code packetId}; no flush. */
     void sendPubRel(int packetId);

@@ -14,7 +14,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelPromise;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
@@ -44,7 +43,6 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements T
     private Connection connection;
     private Loop loop;
     private boolean needsFlush;
-    private boolean limitedPeer;
 
     MqttChannelHandler(BrokerContext broker, CodecState codec) {
         this.broker = broker;
@@ -106,7 +104,8 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements T
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
         if (cause instanceof PacketTooLargeException tooLarge) {
             if (tooLarge.packetType() == PacketType.PUBLISH) {
-                connection.onPublishTooLarge(0); // a QoS 0 PUBLISH: dropped as if delivered [MQTT-3.1.2-25]
+                // not expected: the connection checks a PUBLISH's size before writing it [MQTT-3.1.2-25]
+                connection.onPublishTooLarge();
             } else {
                 // a CONNACK, ack or DISCONNECT that cannot fit the client's maximum: the protocol cannot go on
                 LOG.debug("{} too large for {}, closing", tooLarge.packetType(), remoteAddress());
@@ -126,22 +125,6 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements T
     @Override
     public void write(MqttPacket packet) {
         ctx.write(packet, ctx.voidPromise());
-        needsFlush = true;
-    }
-
-    @Override
-    public void writePublish(MqttPacket publish, int packetId) {
-        if (limitedPeer && packetId != 0) {
-            ChannelPromise promise = ctx.newPromise();
-            promise.addListener(f -> {
-                if (f.cause() instanceof PacketTooLargeException) {
-                    connection.onPublishTooLarge(packetId);
-                }
-            });
-            ctx.write(publish, promise);
-        } else {
-            ctx.write(publish, ctx.voidPromise());
-        }
         needsFlush = true;
     }
 
@@ -195,7 +178,6 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements T
     @Override
     public void outboundMaximumPacketSize(int bytes) {
         codec.peerMaximumPacketSize(bytes);
-        limitedPeer = bytes > 0;
     }
 
     @Override

@@ -16,6 +16,14 @@ final class FakeTransport implements Transport {
     long keepAliveMillis = -1;
     int outboundMax;
     int flushes;
+    /**
+     * Runs the encoder's too-large refusal like Netty does: synchronously, inside the write call
+     * (the fake used to leave it to the test, as a later task, which hid re-entrance bugs); false:
+     * as a later task on the loop.
+     */
+    boolean syncWriteCallbacks = true;
+    /** PUBLISHes the encoder would have refused as larger than {@link #outboundMax}. */
+    final List<MqttPacket> tooLarge = new ArrayList<>();
 
     FakeTransport(ManualLoop loop) {
         this.loop = loop;
@@ -23,14 +31,21 @@ final class FakeTransport implements Transport {
 
     @Override
     public void write(MqttPacket packet) {
-        if (!closed) {
-            written.add(packet);
+        if (closed) {
+            return;
         }
-    }
-
-    @Override
-    public void writePublish(MqttPacket publish, int packetId) {
-        write(publish);
+        if (packet instanceof dev.wren.codec.packet.Publish && outboundMax > 0
+                && dev.wren.codec.wire.MqttEncoder.encodedLength(packet, dev.wren.codec.MqttVersion.V5) > outboundMax) {
+            // what the encoder does: refuse it and fail the (void) promise, i.e. exceptionCaught
+            tooLarge.add(packet);
+            if (syncWriteCallbacks) {
+                connection.onPublishTooLarge();
+            } else {
+                loop.execute(connection::onPublishTooLarge);
+            }
+            return;
+        }
+        written.add(packet);
     }
 
     @Override

@@ -65,12 +65,80 @@ class OutboundDetailsTest {
         sub.take();
         assertThat(sub.transport.outboundMax).isEqualTo(100);
         Harness.Client pub = h.client().send(connect("p", 65535, 0, 0));
-        pub.send(publish("t", "big", QoS.AT_LEAST_ONCE, 1)).send(publish("t", "next", QoS.AT_LEAST_ONCE, 2));
-        Publish big = sub.take(Publish.class).get(0);
-        // the encoder refuses it (simulated): the slot is freed and the next message goes out
-        sub.transport.loop.run(() -> sub.connection.onPublishTooLarge(big.packetId()));
-        h.settle();
+        pub.send(publish("t", BIG, QoS.AT_LEAST_ONCE, 1)).send(publish("t", "next", QoS.AT_LEAST_ONCE, 2));
+        // not written at all (checked before the write); the window of 1 stays free for the next one
         assertThat(sub.take(Publish.class)).extracting(p -> p.payload().toUtf8String()).containsExactly("next");
+        assertThat(sub.transport.tooLarge).isEmpty();
         assertThat(h.metrics.get(Metric.DROPPED_TOO_LARGE_FOR_CLIENT)).isEqualTo(1);
+        assertThat(pub.take(dev.wren.codec.packet.PubAck.class)).hasSize(2);
+    }
+
+    @Test
+    void outboundAlias_recordedOnlyForPublishActuallyWritten() {
+        Harness h = new Harness(BrokerConfig.builder().outboundTopicAliases(true).build());
+        Harness.Client sub = h.client().send(connect("s", 65535, 100, 2));
+        sub.send(new Subscribe(1, List.of(new Subscription(new TopicFilter("#"), QoS.AT_MOST_ONCE))));
+        sub.take();
+        Harness.Client pub = h.client().send(connect("p", 65535, 0, 0));
+        pub.send(publish("a", BIG, QoS.AT_MOST_ONCE, 0)).send(publish("a", "small", QoS.AT_MOST_ONCE, 0));
+        List<Publish> got = sub.take(Publish.class);
+        // the dropped big one must not have established alias 1: the client never learned it
+        assertThat(got).extracting(Publish::topic).containsExactly("a");
+        assertThat(got).extracting(Publish::topicAlias).containsExactly(1);
+    }
+
+    private static Connect persistent(String id, boolean clean, long maxPacket) {
+        ConnectProperties p = new ConnectProperties(600, 65535, maxPacket, 0, false, true, List.of(), null, null);
+        return new Connect(MqttVersion.V5, id, clean, 60, null, null, null, p);
+    }
+
+    private static final String BIG = "x".repeat(300);
+
+    @Test
+    void resumedWithSmallerMaximumPacketSize_tooLargeInflightDiscarded_restResentInOrder() {
+        Harness h = new Harness();
+        Harness.Client sub = h.client().send(persistent("s", true, 0));
+        sub.send(new Subscribe(1, List.of(new Subscription(new TopicFilter("t"), QoS.AT_LEAST_ONCE))));
+        sub.take();
+        Harness.Client pub = h.client().send(connect("p", 65535, 0, 0));
+        pub.send(publish("t", "a", QoS.AT_LEAST_ONCE, 1)).send(publish("t", BIG, QoS.AT_LEAST_ONCE, 2))
+                .send(publish("t", "b", QoS.AT_LEAST_ONCE, 3));
+        assertThat(sub.take(Publish.class)).hasSize(3); // all in flight, none acknowledged
+        sub.drop();
+
+        // back with a Maximum Packet Size the big one does not fit: the encoder refuses it inside the write
+        Harness.Client back = h.client().send(persistent("s", false, 100));
+        assertThat(back.closed()).isFalse();
+        assertThat(back.transport.autoRead).as("resumption completed").isTrue();
+        List<Publish> resent = back.take(Publish.class);
+        assertThat(resent).extracting(p -> p.payload().toUtf8String()).containsExactly("a", "b");
+        assertThat(resent).allMatch(Publish::dup);
+        assertThat(back.transport.tooLarge).isEmpty();
+        assertThat(h.metrics.get(Metric.DROPPED_TOO_LARGE_FOR_CLIENT)).isEqualTo(1);
+        back.send(new dev.wren.codec.packet.PubAck(resent.get(0).packetId()))
+                .send(new dev.wren.codec.packet.PubAck(resent.get(1).packetId()));
+        assertThat(h.sessions.get("s").inflightCount()).isZero();
+    }
+
+    @Test
+    void tooLargeForClient_storeToldDroppedNeverSent() {
+        DeferredPersistence store = new DeferredPersistence();
+        Harness h = new Harness(BrokerConfig.builder().build(), null, store);
+        Harness.Client sub = h.client().send(persistent("s", true, 100));
+        store.completeAll();
+        h.settle();
+        sub.send(new Subscribe(1, List.of(new Subscription(new TopicFilter("t"), QoS.AT_LEAST_ONCE))));
+        store.completeAll();
+        h.settle();
+        sub.take();
+        Harness.Client pub = h.client().send(connect("p", 65535, 0, 0));
+        store.calls.clear();
+        pub.send(publish("t", BIG, QoS.AT_LEAST_ONCE, 1)).send(publish("t", "next", QoS.AT_LEAST_ONCE, 2));
+        store.completeAll();
+        h.settle();
+        assertThat(store.calls).contains("dropped s 1", "sent s 2").doesNotContain("sent s 1");
+        assertThat(sub.take(Publish.class)).extracting(p -> p.payload().toUtf8String()).containsExactly("next");
+        assertThat(sub.transport.tooLarge).isEmpty();
+        assertThat(h.sessions.get("s").inflightCount()).isEqualTo(1);
     }
 }

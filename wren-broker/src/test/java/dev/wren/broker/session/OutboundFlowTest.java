@@ -27,8 +27,9 @@ class OutboundFlowTest {
         int window = 2;
 
         @Override
-        public void sendPublish(Publish publish) {
+        public boolean sendPublish(Publish publish) {
             sent.add(publish);
+            return true;
         }
 
         @Override
