@@ -10,6 +10,7 @@ import dev.wren.broker.session.Session;
 import dev.wren.codec.Binary;
 import dev.wren.codec.QoS;
 import dev.wren.codec.ReasonCode;
+import dev.wren.codec.packet.MqttPacket;
 import dev.wren.codec.packet.PubAck;
 import dev.wren.codec.packet.PubComp;
 import dev.wren.codec.packet.PubRec;
@@ -19,6 +20,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The inbound half of the QoS flows for one connection: alias resolution, checks, routing and
@@ -31,6 +35,13 @@ final class InboundPublishes {
     private final Connection conn;
     private final BrokerContext ctx;
     private final BrokerConfig cfg;
+    /**
+     * PUBACKs/PUBRECs in the order their PUBLISHes arrived, from the first one still waiting for
+     * the store on: a later acknowledgement must not overtake an earlier one (a message with
+     * nothing to store is durable at once) [MQTT-4.6.0-2] [MQTT-4.6.0-3]. Empty (and untouched)
+     * unless a store write is pending.
+     */
+    private final ArrayDeque<PendingAck> pendingAcks = new ArrayDeque<>();
 
     InboundPublishes(Connection conn, BrokerContext ctx) {
         this.conn = conn;
@@ -59,7 +70,7 @@ final class InboundPublishes {
         }
         if (p.qos() == QoS.EXACTLY_ONCE) {
             if (session.inboundQos2().contains(p.packetId())) {
-                conn.write(new PubRec(p.packetId())); // duplicate before PUBREL: not delivered again
+                writeAck(new PubRec(p.packetId())); // duplicate before PUBREL: not delivered again
                 return;
             }
             if (session.inboundQos2().size() >= conn.inboundReceiveMaximum()) {
@@ -98,17 +109,77 @@ final class InboundPublishes {
             ctx.metrics().increment(Metric.PUBLISH_NO_SUBSCRIBERS);
         }
         ReasonCode rc = out.reached() == 0 && conn.isV5() ? ReasonCode.NO_MATCHING_SUBSCRIBERS : ReasonCode.SUCCESS;
-        Stages.whenDurable(out.durable(), conn.transport().loop(), ok -> {
-            if (ok) {
-                conn.writeAfterStore(qos2 ? new PubRec(p.packetId(), rc) : new PubAck(p.packetId(), rc));
-            } else if (conn.isV5()) {
-                session.inboundQos2().remove(p.packetId());
-                ReasonCode failed = ReasonCode.UNSPECIFIED_ERROR;
-                conn.writeAfterStore(qos2 ? new PubRec(p.packetId(), failed) : new PubAck(p.packetId(), failed));
-            } else {
-                conn.disconnect(ReasonCode.UNSPECIFIED_ERROR, "message store failed"); // 3.x: no negative ack
-            }
+        CompletionStage<Void> durable = out.durable();
+        if (pendingAcks.isEmpty() && durable instanceof CompletableFuture<Void> f && f.isDone()) {
+            ackDurable(p, session, rc, !f.isCompletedExceptionally()); // fast path: nothing earlier waits
+            return;
+        }
+        // an earlier acknowledgement still waits for the store, or this one does: keep arrival order
+        PendingAck a = new PendingAck(p, session, rc, null);
+        pendingAcks.addLast(a);
+        Stages.whenDurable(durable, conn.transport().loop(), ok -> {
+            a.done = true;
+            a.ok = ok;
+            writeReadyAcks();
         });
+    }
+
+    private void ackDurable(Publish p, Session session, ReasonCode rc, boolean ok) {
+        boolean qos2 = p.qos() == QoS.EXACTLY_ONCE;
+        if (ok) {
+            conn.writeAfterStore(qos2 ? new PubRec(p.packetId(), rc) : new PubAck(p.packetId(), rc));
+        } else if (conn.isV5()) {
+            session.inboundQos2().remove(p.packetId());
+            ReasonCode failed = ReasonCode.UNSPECIFIED_ERROR;
+            conn.writeAfterStore(qos2 ? new PubRec(p.packetId(), failed) : new PubAck(p.packetId(), failed));
+        } else {
+            conn.disconnect(ReasonCode.UNSPECIFIED_ERROR, "message store failed"); // 3.x: no negative ack
+        }
+    }
+
+    /**
+     * A PUBACK/PUBREC not waiting for the store itself: written at once unless an earlier one
+     * still waits, then queued behind it, so the order stays the PUBLISHes' [MQTT-4.6.0-2] [MQTT-4.6.0-3].
+     */
+    private void writeAck(MqttPacket ack) {
+        if (pendingAcks.isEmpty()) {
+            conn.write(ack);
+        } else {
+            PendingAck a = new PendingAck(null, null, null, ack);
+            a.done = true;
+            pendingAcks.addLast(a);
+        }
+    }
+
+    /** Writes the acknowledgements at the head of the queue whose store writes have completed. */
+    private void writeReadyAcks() {
+        PendingAck a;
+        while ((a = pendingAcks.peekFirst()) != null && a.done) {
+            pendingAcks.pollFirst();
+            if (a.ready != null) {
+                conn.writeAfterStore(a.ready);
+            } else {
+                ackDurable(a.publish, a.session, a.rc, a.ok);
+            }
+        }
+    }
+
+    /** An acknowledgement waiting for its store write or for an earlier acknowledgement. */
+    private static final class PendingAck {
+        final Publish publish;
+        final Session session;
+        final ReasonCode rc;
+        /** A packet already known (not waiting for the store), or {@code null}. */
+        final MqttPacket ready;
+        boolean done;
+        boolean ok;
+
+        PendingAck(Publish publish, Session session, ReasonCode rc, MqttPacket ready) {
+            this.publish = publish;
+            this.session = session;
+            this.rc = rc;
+            this.ready = ready;
+        }
     }
 
     private ReasonCode check(String topic, Publish p, String clientId, String username) {
@@ -136,16 +207,16 @@ final class InboundPublishes {
         }
         switch (p.qos()) {
             case AT_MOST_ONCE -> { }
-            case AT_LEAST_ONCE -> conn.write(new PubAck(p.packetId(), reason));
-            case EXACTLY_ONCE -> conn.write(new PubRec(p.packetId(), reason));
+            case AT_LEAST_ONCE -> writeAck(new PubAck(p.packetId(), reason));
+            case EXACTLY_ONCE -> writeAck(new PubRec(p.packetId(), reason));
         }
     }
 
     private void acknowledgeV3(Publish p) {
         if (p.qos() == QoS.AT_LEAST_ONCE) {
-            conn.write(new PubAck(p.packetId()));
+            writeAck(new PubAck(p.packetId()));
         } else {
-            conn.write(new PubRec(p.packetId()));
+            writeAck(new PubRec(p.packetId()));
             conn.session().inboundQos2().add(p.packetId());
         }
     }
@@ -153,10 +224,10 @@ final class InboundPublishes {
     private void acknowledge(Publish p, Session session, ReasonCode reason) {
         switch (p.qos()) {
             case AT_MOST_ONCE -> { }
-            case AT_LEAST_ONCE -> conn.write(new PubAck(p.packetId(), reason));
+            case AT_LEAST_ONCE -> writeAck(new PubAck(p.packetId(), reason));
             case EXACTLY_ONCE -> {
                 session.inboundQos2().add(p.packetId());
-                conn.write(new PubRec(p.packetId(), reason));
+                writeAck(new PubRec(p.packetId(), reason));
             }
         }
     }

@@ -129,4 +129,24 @@ class PersistenceWiringTest {
         assertThat(pub.take()).containsExactly(new PubRec(4));
         assertThat(sub.take(Publish.class)).extracting(p -> p.payload().toUtf8String()).containsExactly("x");
     }
+
+    @Test
+    void acksKeepPublishOrder_laterAckWithNothingToStoreWaitsForEarlierStoreWrite() {
+        Harness.Client sub = persistentSubscriber();
+        Harness.Client pub = h.client().send(connectV5("p", true, 0));
+        pub.take();
+        pub.send(publish("t", "stored", QoS.AT_LEAST_ONCE, 1)) // waits for the store
+                .send(publish("elsewhere", "nothing to store", QoS.AT_LEAST_ONCE, 2))
+                .send(publish("elsewhere", "nothing to store", QoS.EXACTLY_ONCE, 3));
+        assertThat(pub.take()).as("PUBACK 2 / PUBREC 3 must not overtake PUBACK 1 [MQTT-4.6.0-2] [MQTT-4.6.0-3]")
+                .isEmpty();
+        store.completeAll();
+        h.settle();
+        assertThat(pub.take()).extracting(p -> p instanceof PubAck a ? a.packetId() : ((PubRec) p).packetId())
+                .containsExactly(1, 2, 3);
+        // nothing pending any more: the fast path acknowledges at once again
+        pub.send(publish("elsewhere", "x", QoS.AT_LEAST_ONCE, 4));
+        assertThat(pub.take(PubAck.class)).extracting(PubAck::packetId).containsExactly(4);
+        assertThat(sub.take(Publish.class)).hasSize(1);
+    }
 }
