@@ -10,16 +10,13 @@ import dev.wren.broker.session.Session;
 import dev.wren.codec.Binary;
 import dev.wren.codec.QoS;
 import dev.wren.codec.ReasonCode;
+import dev.wren.codec.Utf8Payloads;
 import dev.wren.codec.packet.MqttPacket;
 import dev.wren.codec.packet.PubAck;
 import dev.wren.codec.packet.PubComp;
 import dev.wren.codec.packet.PubRec;
 import dev.wren.codec.packet.PubRel;
 import dev.wren.codec.packet.Publish;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -247,14 +244,6 @@ final class InboundPublishes {
     }
 
     private static boolean isUtf8(Binary payload) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(payload.unsafeArray()));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return Utf8Payloads.isWellFormed(payload.unsafeArray()); // no decoder, no char buffer per PUBLISH
     }
 }
