@@ -20,6 +20,8 @@ import dev.wren.broker.transport.MqttChannelInitializer;
 import dev.wren.broker.transport.NettyServer;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +98,12 @@ public final class Broker implements AutoCloseable {
                 router.restoreRetained(m);
             }
         }
+        List<StoredState.StoredSession> endedWhileDown = new ArrayList<>();
         for (StoredState.StoredSession ss : stored.sessions()) {
+            if (persistence.restoresWills() && ss.will() != null && SessionRegistry.expiredAt(ss, now)) {
+                endedWhileDown.add(ss);
+                continue;
+            }
             Session s = sessions.restore(ss, server.nextLoop(), now);
             if (s != null) {
                 for (StoredSubscription sub : ss.subscriptions()) {
@@ -104,8 +111,27 @@ public final class Broker implements AutoCloseable {
                 }
             }
         }
+        publishOverdueWills(endedWhileDown, now);
         if (!stored.sessions().isEmpty() || !stored.retained().isEmpty()) {
             LOG.info("restored {} sessions and {} retained messages", sessions.size(), router.retainedCount());
+        }
+    }
+
+    /**
+     * Sessions that ended while the broker was down still owe their pending will: the Server
+     * publishes it when the Will Delay Interval passes or the session ends, whichever is first
+     * (MQTT 5.0 3.1.3.2.2), so it goes out now, late but once, after every other session is
+     * back so that all of them can receive it. The session is removed after the will is routed;
+     * both are store writes committed in order, so a crash in between publishes it again
+     * (at-least-once, like every will across a crash) and never loses it.
+     */
+    private void publishOverdueWills(List<StoredState.StoredSession> ended, long now) {
+        for (StoredState.StoredSession ss : ended) {
+            LOG.info("session {} expired while the broker was down: publishing its will to '{}'",
+                    ss.clientId(), ss.will().topic());
+            metrics.increment(Metric.WILLS_PUBLISHED);
+            router.publishWill(Message.ofWill(ss.will(), ss.clientId(), now), null);
+            persistence.sessions().removeSession(ss.clientId());
         }
     }
 

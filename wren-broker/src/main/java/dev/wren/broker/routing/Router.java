@@ -141,9 +141,18 @@ public final class Router implements SessionRouting {
         }
     }
 
+    /**
+     * Publishes a will. With a durable store its deliveries to persistent sessions are stored
+     * like any acknowledged message, so a will queued for an offline subscriber survives a
+     * restart; nobody waits for the write ({@code from} may be {@code null} at start-up).
+     */
     @Override
     public void publishWill(Message will, Session from) {
-        publish(will);
+        if (persistence == null) {
+            publish(will);
+        } else {
+            publishDurably(will, will.origin(), 0, null, null);
+        }
     }
 
     /**

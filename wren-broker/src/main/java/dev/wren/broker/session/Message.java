@@ -4,6 +4,7 @@ import dev.wren.codec.Binary;
 import dev.wren.codec.QoS;
 import dev.wren.codec.packet.PublishProperties;
 import dev.wren.codec.packet.Publish;
+import dev.wren.codec.packet.Will;
 import java.util.List;
 
 /**
@@ -26,6 +27,13 @@ public record Message(String topic, Binary payload, QoS qos, boolean retain, Pub
         PublishProperties props = p.properties();
         long expires = props.hasMessageExpiry() ? nowMillis + props.messageExpiryInterval() * 1000 : Long.MAX_VALUE;
         return new Message(p.topic(), p.payload(), p.qos(), p.retain(), props, origin, expires);
+    }
+
+    /** The message of a will published at {@code nowMillis} by the session of {@code origin}. */
+    public static Message ofWill(Will w, String origin, long nowMillis) {
+        long expires = w.properties().hasMessageExpiry()
+                ? nowMillis + w.properties().messageExpiryInterval() * 1000 : Long.MAX_VALUE;
+        return new Message(w.topic(), w.payload(), w.qos(), w.retain(), w.properties(), origin, expires);
     }
 
     public boolean isExpired(long nowMillis) {

@@ -227,10 +227,7 @@ public final class Session {
             return;
         }
         metrics.increment(Metric.WILLS_PUBLISHED);
-        long expires = w.properties().hasMessageExpiry()
-                ? now + w.properties().messageExpiryInterval() * 1000 : Long.MAX_VALUE;
-        hooks.publishWill(this, new Message(w.topic(), w.payload(), w.qos(), w.retain(), w.properties(),
-                clientId, expires));
+        hooks.publishWill(this, Message.ofWill(w, clientId, now));
     }
 
     /** Ends the session: pending will published, subscriptions removed, state dropped. */

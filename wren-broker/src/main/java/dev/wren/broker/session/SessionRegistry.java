@@ -148,8 +148,7 @@ public final class SessionRegistry implements SessionHooks {
      * expired while the broker was down (it is then removed from the store).
      */
     public Session restore(StoredSession stored, Loop loop, long now) {
-        long expiry = stored.expiryInterval();
-        if (expiry < 0xFFFF_FFFFL && stored.disconnectedAtMillis() + expiry * 1000 <= now) {
+        if (expiredAt(stored, now)) {
             if (persistence != null) {
                 persistence.sessions().removeSession(stored.clientId());
             }
@@ -160,6 +159,12 @@ public final class SessionRegistry implements SessionHooks {
         sessions.put(stored.clientId(), s);
         offline.add(s);
         return s;
+    }
+
+    /** Whether a stored session's expiry ended at or before {@code now}. */
+    public static boolean expiredAt(StoredSession stored, long now) {
+        long expiry = stored.expiryInterval();
+        return expiry < 0xFFFF_FFFFL && stored.disconnectedAtMillis() + expiry * 1000 <= now;
     }
 
     /** The queue limits and back-pressure marks of every session. */

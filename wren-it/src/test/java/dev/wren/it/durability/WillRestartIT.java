@@ -92,6 +92,40 @@ class WillRestartIT {
         }
     }
 
+    /**
+     * MQTT 5.0 3.1.3.2.2: the will is published when the Will Delay Interval passes or the session
+     * ends, whichever comes first. A session that ends while the broker is down still owes its
+     * will: it goes out at the next start, once (queued durably for the offline subscriber, not
+     * again after another restart), and the session is gone.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"stop", "kill -9"})
+    void sessionExpiry_endsWhileBrokerDown_willPublishedAtStart_once(String how) throws InterruptedException {
+        Path dir = tmp.resolve("data");
+        long droppedAt;
+        try (BrokerProcess broker = BrokerProcess.start(dir, "sync")) {
+            watchWillTopic(broker);
+            droppedAt = connectAndDrop(broker, 2, 600);
+            restartWay(broker, how);
+        }
+        long wait = droppedAt + 2_500 - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait); // the session expires while no broker runs
+        }
+        try (BrokerProcess broker = BrokerProcess.start(dir, "sync")) {
+            broker.stop(); // the will was routed at start-up: queued for the offline watcher on disk
+        }
+        try (BrokerProcess broker = BrokerProcess.start(dir, "sync");
+                RawClient watch = RawClient.open(broker.port());
+                RawClient w = RawClient.open(broker.port())) {
+            assertThat(watch.connect(persistent("watch", 600)).sessionPresent()).isTrue();
+            Publish will = awaitWill(watch);
+            assertThat(will.qos()).isEqualTo(QoS.AT_LEAST_ONCE);
+            watch.expectNothingFor(Duration.ofMillis(1_500));
+            assertThat(w.connect(persistent("w", 600)).sessionPresent()).as("the expired session").isFalse();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"stop", "kill -9"})
     void reconnectWithinDelay_afterRestart_cancelsWill(String how) {

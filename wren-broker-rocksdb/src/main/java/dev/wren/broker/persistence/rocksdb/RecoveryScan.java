@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * reference counts and the id counters, and removes what expired while the broker was down
  * (sessions, queued messages) and messages nobody references any more. Sessions that were
  * connected when the broker stopped count as disconnected at open time, so that their expiry
- * starts now. All repairs go to disk in one synchronous commit before the store is used.
+ * starts now. An expired session with a pending will is kept: the broker publishes the will and
+ * then removes the session. All repairs go to disk in one synchronous commit before the store is used.
  *
  * <p>Not thread-safe: runs once, on the opening thread, before the store is shared.
  */
@@ -71,7 +72,9 @@ final class RecoveryScan {
             StoredSession s = Records.decodeSession(Keys.utf8(key), value);
             sessions++;
             StoredSession asOfNow = s.disconnectedAtMillis() < 0 ? s.disconnectedAt(now) : s;
-            if (asOfNow.isExpired(now)) {
+            // An expired session that still owes its will is left for the broker, which publishes
+            // the will late (it was due when the session ended) and then removes the session.
+            if (asOfNow.isExpired(now) && asOfNow.will() == null) {
                 expiredSessions++;
                 DurableStore.stageDeleteClient(repairs, s.clientId());
                 return;
