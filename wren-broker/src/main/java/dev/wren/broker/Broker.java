@@ -3,6 +3,7 @@ package dev.wren.broker;
 import dev.wren.broker.connection.BrokerContext;
 import dev.wren.broker.metrics.BrokerMetrics;
 import dev.wren.broker.metrics.Metric;
+import dev.wren.broker.metrics.StoreMetrics;
 import dev.wren.broker.metrics.SysPublisher;
 import dev.wren.broker.persistence.Persistence;
 import dev.wren.broker.persistence.StoredState;
@@ -63,6 +64,9 @@ public final class Broker implements AutoCloseable {
         metrics.gauge(Metric.RETAINED_CURRENT, router::retainedCount);
         metrics.gauge(Metric.SUBSCRIPTIONS_CURRENT, router::subscriptionCount);
         metrics.gauge(Metric.SESSIONS_CURRENT, sessions::size);
+        if (persistence.durable()) {
+            StoreMetrics.register(metrics, persistence);
+        }
         BrokerContext context = new BrokerContext(config, metrics, sessions, router,
                 authenticator(config), config.authorizer(),
                 config.clock(), persistence.durable() ? persistence : null);

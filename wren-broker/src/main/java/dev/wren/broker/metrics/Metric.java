@@ -57,7 +57,31 @@ public enum Metric {
     /** Pauses ended by {@code maxPublisherPauseMillis}: the session's overflow is dropped and counted after that. */
     PUBLISHER_FORCED_RESUMES("backpressure/forced-resumes"),
     /** Will messages published. */
-    WILLS_PUBLISHED("messages/wills-published");
+    WILLS_PUBLISHED("messages/wills-published"),
+    /** Durable store: writes requested (publishes, acknowledgements, session changes); gauge over the store's counter. */
+    STORE_COMMITS("store/commits"),
+    /** Durable store: engine writes, each carrying one or more commits (group commit). */
+    STORE_WRITES("store/writes"),
+    /** Durable store: write-ahead log syncs. */
+    STORE_FSYNCS("store/fsyncs"),
+    /** Durable store: failed commits (nothing acknowledged as success for them). */
+    STORE_FAILURES("store/failures"),
+    /** Durable store: mean microseconds from a commit's submission to its durability. */
+    STORE_COMMIT_MICROS_AVG("store/commit-micros-avg"),
+    /** Durable store: longest such time since start. */
+    STORE_COMMIT_MICROS_MAX("store/commit-micros-max"),
+    /** Durable store: bytes on disk. */
+    STORE_DISK_BYTES("store/disk-bytes"),
+    /** Recovery at start: write-ahead log records dropped as torn or corrupt. */
+    STORE_RECOVERY_WAL_RECORDS_DROPPED("store/recovery/wal-records-dropped"),
+    /** Recovery at start: write-ahead log bytes dropped. */
+    STORE_RECOVERY_WAL_BYTES_DROPPED("store/recovery/wal-bytes-dropped"),
+    /** Recovery at start: 1 if a store too damaged to open was moved aside (corrupt-store: move-aside). */
+    STORE_RECOVERY_MOVED_ASIDE("store/recovery/moved-aside"),
+    /** Recovery at start: sessions that expired while the broker was down, removed. */
+    STORE_RECOVERY_EXPIRED_SESSIONS("store/recovery/expired-sessions"),
+    /** Recovery at start: queued deliveries removed (message expired while down, or missing). */
+    STORE_RECOVERY_DROPPED_DELIVERIES("store/recovery/dropped-deliveries");
 
     private final String sysTopic;
 

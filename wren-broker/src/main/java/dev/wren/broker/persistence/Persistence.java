@@ -31,6 +31,11 @@ public interface Persistence extends AutoCloseable {
         return false;
     }
 
+    /** Counters, size on disk and the recovery report, for metrics and {@code $SYS}. */
+    default StoreStatistics statistics() {
+        return StoreStatistics.NONE;
+    }
+
     /** Everything stored, read once before the listener opens. */
     StoredState load();
 

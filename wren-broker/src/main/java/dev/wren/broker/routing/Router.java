@@ -10,6 +10,7 @@ import dev.wren.codec.QoS;
 import dev.wren.codec.RetainHandling;
 import dev.wren.codec.TopicFilter;
 import dev.wren.codec.packet.Subscription;
+import dev.wren.broker.metrics.SysPublisher;
 import dev.wren.broker.persistence.Persistence;
 import dev.wren.broker.persistence.Stages;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -127,8 +128,9 @@ public final class Router implements SessionRouting {
      * back-pressure). On {@code from}'s loop.
      */
     public int publish(Message m, Publisher from) {
-        if (persistence != null && m.retain()) {
-            persistence.retained().retain(m); // wills and $SYS: nobody waits for it
+        // $SYS values are republished at every start and period: not worth a store write each
+        if (persistence != null && m.retain() && !m.topic().startsWith(SysPublisher.PREFIX)) {
+            persistence.retained().retain(m); // nobody waits for it
         }
         storeRetained(m);
         Matches matches = scratch.get();

@@ -61,7 +61,9 @@ class CorruptionIT {
             f.seek(Math.max(0, f.length() - 1024));
             f.write(garbage);
         }
-        try (BrokerProcess broker = BrokerProcess.start(dir, "sync");
+        Path config = tmp.resolve("sys.yaml");
+        Files.writeString(config, "maintenance:\n  sys-interval-seconds: 1\n");
+        try (BrokerProcess broker = BrokerProcess.start(dir, "sync", "--config", config.toString());
                 RawClient sub = RawClient.open(broker.port())) {
             sub.connect(RestartIT.persistent("sub", 3600));
             List<Integer> got = new ArrayList<>();
@@ -76,6 +78,23 @@ class CorruptionIT {
                     .isEqualTo(java.util.stream.IntStream.rangeClosed(1, got.size()).boxed().toList());
             assertThat(got.size()).isBetween(MESSAGES / 2, MESSAGES - 1);
             assertThat(broker.output()).as("the drop is reported in the log").contains("dropping");
+            assertThat(sysValue(broker, "store/recovery/wal-records-dropped")).as("and as a metric in $SYS")
+                    .isPositive();
+            assertThat(sysValue(broker, "store/recovery/wal-bytes-dropped")).isPositive();
+            assertThat(sysValue(broker, "store/fsyncs")).as("the store's live counters too").isPositive();
+        }
+    }
+
+    /** The value of the retained {@code $SYS/broker/<suffix>} publication. */
+    private static long sysValue(BrokerProcess broker, String suffix) {
+        try (RawClient sys = RawClient.open(broker.port())) {
+            sys.connectOk(MqttVersion.V5, "sys-" + suffix.hashCode());
+            sys.subscribe("$SYS/broker/" + suffix, QoS.AT_MOST_ONCE);
+            while (true) {
+                if (sys.read() instanceof Publish p && p.topic().equals("$SYS/broker/" + suffix)) {
+                    return Long.parseLong(p.payload().toUtf8String());
+                }
+            }
         }
     }
 

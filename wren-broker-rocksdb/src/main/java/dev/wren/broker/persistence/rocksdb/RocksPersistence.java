@@ -4,6 +4,7 @@ import dev.wren.broker.persistence.MessageStore;
 import dev.wren.broker.persistence.Persistence;
 import dev.wren.broker.persistence.RetainedPersistence;
 import dev.wren.broker.persistence.SessionStore;
+import dev.wren.broker.persistence.StoreStatistics;
 import dev.wren.broker.persistence.StoredState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,8 @@ public final class RocksPersistence implements Persistence {
     private final RocksSessionStore sessions;
     private final RocksMessageStore messages;
     private final RetainedPersistence retained;
+    private boolean closed;
+    private StoreStatistics last = StoreStatistics.NONE;
 
     private RocksPersistence(DurableStore store) {
         this.store = store;
@@ -102,9 +105,32 @@ public final class RocksPersistence implements Persistence {
         return store.engine().diskBytes();
     }
 
+    /**
+     * Counters, size and recovery report for metrics. Synchronized with {@link #close()}: the
+     * size is read from native handles, which must not be touched once freed; after close the
+     * last figures are returned.
+     */
+    @Override
+    public synchronized StoreStatistics statistics() {
+        if (closed) {
+            return last;
+        }
+        CommitStats c = stats();
+        RecoveryReport r = recoveryReport();
+        last = new StoreStatistics(c.fragments(), c.batches(), c.fsyncs(), c.failures(),
+                Math.round(c.averageLatencyMicros()), c.maxLatencyNanos() / 1000, diskBytes(),
+                new StoreStatistics.Recovery(r.walCorruptions(), r.walBytesDropped(), r.movedAsideTo() != null,
+                        r.expiredSessions(), r.droppedQueueEntries()));
+        return last;
+    }
+
     /** Commits what is queued and closes the database. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!closed) {
+            statistics();
+            closed = true;
+        }
         store.close();
     }
 }

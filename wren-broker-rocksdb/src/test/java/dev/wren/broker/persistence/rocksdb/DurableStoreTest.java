@@ -7,6 +7,7 @@ import dev.wren.codec.QoS;
 import dev.wren.codec.TopicFilter;
 import dev.wren.codec.packet.PublishProperties;
 import dev.wren.codec.packet.Subscription;
+import dev.wren.codec.packet.Will;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -79,6 +80,22 @@ class DurableStoreTest {
             });
             store.commit(store.stageRemove(new Batch(), released)).join();
             assertThat(store.message(m.id())).isNull();
+        }
+    }
+
+    /** 3.1.3.2.2: the broker still owes the will of a session that ended while it was down. */
+    @Test
+    void open_afterSessionWithPendingWillExpired_keepsItForTheBrokerToPublishTheWill() {
+        Will will = new Will("w", Binary.utf8("bye"), QoS.AT_LEAST_ONCE, false, 600,
+                PublishProperties.NONE);
+        try (DurableStore store = open(T0)) {
+            store.commit(store.stageSession(new Batch(), new StoredSession("owes", 5, 60, T0, will))).join();
+            store.commit(store.stageSession(new Batch(), new StoredSession("gone", 5, 60, T0, null))).join();
+        }
+        try (DurableStore store = open(T0 + 61_000)) {
+            assertThat(store.recoveryReport().expiredSessions()).isEqualTo(1);
+            assertThat(store.session("gone")).isNull();
+            assertThat(store.session("owes").will()).isEqualTo(will);
         }
     }
 
