@@ -55,7 +55,7 @@ public final class RocksStore implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RocksStore(StoreConfig config, RocksLogBridge logger, DBOptions dbOptions, ColumnFamilyOptions cfOptions,
-            List<ColumnFamilyHandle> allHandles, RocksDB db, Path movedAsideTo) {
+            List<ColumnFamilyHandle> allHandles, RocksDB db, Path movedAsideTo, List<WalTailCheck.ZeroTail> zeroTails) {
         this.config = config;
         this.logger = logger;
         this.dbOptions = dbOptions;
@@ -66,11 +66,23 @@ public final class RocksStore implements AutoCloseable {
         this.committer = new GroupCommitter(db, handles, config.durability(), config.flushInterval(),
                 config.maxBatchBytes());
         this.maintenance = new Maintenance(this, config.compactionInterval());
-        this.walReport = RecoveryReport.wal(logger.drops().size(), logger.droppedBytes(), logger.drops(), movedAsideTo);
+        this.walReport = walReport(logger, movedAsideTo, zeroTails);
         if (walReport.walCorruptions() > 0) {
             LOG.warn("WAL recovery in {} dropped a damaged tail ({} bytes): {}", config.dir(),
                     walReport.walBytesDropped(), walReport.walMessages());
         }
+    }
+
+    /** RocksDB's reported drops plus the zero-filled tails it cut off without a word. */
+    private static RecoveryReport walReport(RocksLogBridge logger, Path movedAsideTo,
+            List<WalTailCheck.ZeroTail> zeroTails) {
+        List<String> messages = new ArrayList<>(logger.drops());
+        long bytes = logger.droppedBytes();
+        for (WalTailCheck.ZeroTail t : zeroTails) {
+            messages.add(t.describe());
+            bytes += t.zeroBytes();
+        }
+        return RecoveryReport.wal(messages.size(), bytes, messages, movedAsideTo);
     }
 
     /**
@@ -128,9 +140,11 @@ public final class RocksStore implements AutoCloseable {
             descriptors.add(new ColumnFamilyDescriptor(t.nameBytes(), cfOptions));
         }
         List<ColumnFamilyHandle> handles = new ArrayList<>();
+        // Before open: recovery may delete or rewrite the logs it replayed.
+        List<WalTailCheck.ZeroTail> zeroTails = WalTailCheck.scan(config.dir());
         try {
             RocksDB db = RocksDB.open(dbOptions, config.dir().toString(), descriptors, handles);
-            return new RocksStore(config, logger, dbOptions, cfOptions, handles, db, movedAsideTo);
+            return new RocksStore(config, logger, dbOptions, cfOptions, handles, db, movedAsideTo, zeroTails);
         } catch (RocksDBException e) {
             handles.forEach(ColumnFamilyHandle::close);
             dbOptions.close();
