@@ -11,8 +11,11 @@ import dev.wren.broker.persistence.StoredSubscription;
 import dev.wren.broker.retained.RetainedTrie;
 import dev.wren.broker.routing.ConcurrentTopicTrie;
 import dev.wren.broker.routing.Router;
+import dev.wren.broker.security.AclAuthorizer;
 import dev.wren.broker.security.Authenticator;
+import dev.wren.broker.security.Authorizer;
 import dev.wren.broker.security.PasswordAuthenticator;
+import dev.wren.broker.security.Refreshable;
 import dev.wren.broker.session.Message;
 import dev.wren.broker.session.QueueLimits;
 import dev.wren.broker.session.Session;
@@ -21,9 +24,11 @@ import dev.wren.broker.transport.MqttChannelInitializer;
 import dev.wren.broker.transport.NettyServer;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +57,16 @@ public final class Broker implements AutoCloseable {
     private final ScheduledFuture<?> maintenance;
     private final ScheduledFuture<?> sys;
     private volatile boolean closed;
+    /** Password and ACL files re-read from the maintenance sweep when they change. */
+    private final List<Refreshable> refreshables;
 
     private Broker(BrokerConfig config) {
         this.config = config;
+        // Security files first: a bad one stops the start before the store is opened and locked.
+        Authenticator authenticator = authenticator(config);
+        Authorizer authorizer = authorizer(config);
+        this.refreshables = Stream.of(authenticator, authorizer)
+                .filter(Refreshable.class::isInstance).map(Refreshable.class::cast).toList();
         this.persistence = config.persistence().get();
         StoredState stored = persistence.load(); // exactly once, before any other store call
         this.router = new Router(new ConcurrentTopicTrie<>(), new RetainedTrie<>(), persistence);
@@ -68,7 +80,7 @@ public final class Broker implements AutoCloseable {
             StoreMetrics.register(metrics, persistence);
         }
         BrokerContext context = new BrokerContext(config, metrics, sessions, router,
-                authenticator(config), config.authorizer(),
+                authenticator, authorizer,
                 config.clock(), persistence.durable() ? persistence : null);
         this.server = new NettyServer(config);
         restore(stored);
@@ -87,11 +99,18 @@ public final class Broker implements AutoCloseable {
         LOG.info("Wren broker listening on {}:{}", address.getHostString(), address.getPort());
     }
 
-    /** The embedder's authenticator, or the built-in one over the configured users. */
+    /** The embedder's authenticator, or the built-in one over the configured users and password file. */
     private static Authenticator authenticator(BrokerConfig config) {
-        return config.authenticator() != null
-                ? config.authenticator()
-                : new PasswordAuthenticator(config.users(), config.allowAnonymous());
+        if (config.authenticator() != null) {
+            return config.authenticator();
+        }
+        return new PasswordAuthenticator(config.users(),
+                config.passwordFile().isEmpty() ? null : Path.of(config.passwordFile()), config.allowAnonymous());
+    }
+
+    /** The ACL file's authorizer if one is configured, else the embedder's (default: allow all). */
+    private static Authorizer authorizer(BrokerConfig config) {
+        return config.aclFile().isEmpty() ? config.authorizer() : new AclAuthorizer(Path.of(config.aclFile()));
     }
 
     /** Rebuilds retained messages and offline sessions from the store, before the listener opens. */
@@ -188,6 +207,7 @@ public final class Broker implements AutoCloseable {
         long now = config.clock().millis();
         sessions.maintain(now);
         router.expireRetained(now);
+        refreshables.forEach(Refreshable::refresh);
     }
 
     private void runMaintenanceSafely() {

@@ -56,7 +56,11 @@ import java.util.function.Supplier;
  * @param maxPublisherPauseMillis longest publisher pause; then the publisher is read again and the
  *     session's overflow is dropped and counted
  * @param allowAnonymous whether clients without a username may connect
- * @param users usernames and their passwords for the built-in authenticator
+ * @param users usernames and their passwords (plain, or hashed as in a password file) for the built-in authenticator
+ * @param passwordFile password file of the built-in authenticator ({@code user:hash} lines as written by
+ *     {@code wren passwd} or {@code mosquitto_passwd}), re-read when it changes; empty = none
+ * @param aclFile ACL file (Mosquitto syntax) for the built-in authorizer, re-read when it changes; empty =
+ *     none (then {@code authorizer} decides)
  * @param maintenanceIntervalMillis period of the expiry sweep; 0 = only {@link Broker#runMaintenance()}
  * @param sysIntervalSeconds period of {@code $SYS/broker/...} publications; 0 = off
  * @param durability {@code sync}, {@code async} or {@code none}: how the command line opens the store
@@ -104,6 +108,8 @@ public record BrokerConfig(
         long maxPublisherPauseMillis,
         boolean allowAnonymous,
         Map<String, String> users,
+        String passwordFile,
+        String aclFile,
         long maintenanceIntervalMillis,
         int sysIntervalSeconds,
         String durability,
@@ -139,6 +145,8 @@ public record BrokerConfig(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(persistence, "persistence");
         users = Map.copyOf(users == null ? Map.of() : users);
+        passwordFile = passwordFile == null ? "" : passwordFile;
+        aclFile = aclFile == null ? "" : aclFile;
         authorizer = authorizer == null ? Authorizer.ALLOW_ALL : authorizer;
         check(port >= 0 && port <= 65535, "port must be 0..65535: " + port);
         check(ioThreads >= 0, "ioThreads must be >= 0: " + ioThreads);
@@ -224,6 +232,8 @@ public record BrokerConfig(
         private long maxPublisherPauseMillis = 5000;
         private boolean allowAnonymous = true;
         private Map<String, String> users = Map.of();
+        private String passwordFile = "";
+        private String aclFile = "";
         private long maintenanceIntervalMillis = 1000;
         private int sysIntervalSeconds;
         private String durability = "sync";
@@ -252,7 +262,7 @@ public record BrokerConfig(
             maxQueuedBytes = c.maxQueuedBytes; queueQos0Offline = c.queueQos0Offline;
             backPressureHighWater = c.backPressureHighWater; backPressureHighWaterBytes = c.backPressureHighWaterBytes;
             slowConsumerGraceMillis = c.slowConsumerGraceMillis; maxPublisherPauseMillis = c.maxPublisherPauseMillis;
-            allowAnonymous = c.allowAnonymous; users = c.users;
+            allowAnonymous = c.allowAnonymous; users = c.users; passwordFile = c.passwordFile; aclFile = c.aclFile;
             maintenanceIntervalMillis = c.maintenanceIntervalMillis; sysIntervalSeconds = c.sysIntervalSeconds;
             durability = c.durability; dataDir = c.dataDir; flushIntervalMillis = c.flushIntervalMillis;
             corruptStore = c.corruptStore;
@@ -315,6 +325,10 @@ public record BrokerConfig(
         public Builder allowAnonymous(boolean v) { allowAnonymous = v; return this; }
         /** Username to password map for the built-in authenticator. */
         public Builder users(Map<String, String> v) { users = v; return this; }
+        /** Password file of the built-in authenticator ({@code ""} = none). */
+        public Builder passwordFile(String v) { passwordFile = v; return this; }
+        /** ACL file of the built-in authorizer ({@code ""} = none). */
+        public Builder aclFile(String v) { aclFile = v; return this; }
         /** Expiry sweep period (default 1000 ms; 0 = only explicit {@link Broker#runMaintenance()}). */
         public Builder maintenanceIntervalMillis(long v) { maintenanceIntervalMillis = v; return this; }
         /** $SYS publication period (default 0 = off). */
@@ -362,7 +376,8 @@ public record BrokerConfig(
                     maxTopicLength, maxTopicLevels, maxSubscriptionsPerClient, maxInflight,
                     maxSessionExpiryInterval, maxQueuedMessages, maxQueuedBytes, queueQos0Offline,
                     backPressureHighWater, backPressureHighWaterBytes, slowConsumerGraceMillis,
-                    maxPublisherPauseMillis, allowAnonymous, users, maintenanceIntervalMillis, sysIntervalSeconds,
+                    maxPublisherPauseMillis, allowAnonymous, users, passwordFile, aclFile, maintenanceIntervalMillis,
+                    sysIntervalSeconds,
                     durability, dataDir, flushIntervalMillis, corruptStore, clock, persistence, authenticator,
                     authorizer);
         }

@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code wren} command: {@code broker}, {@code pub}, {@code sub} and {@code bench}.
+ * The {@code wren} command: {@code broker}, {@code pub}, {@code sub}, {@code bench} and {@code passwd}.
  *
  * <p>Exit codes: 0 success, 1 a protocol-level failure (refused connection, rejected
  * publish, timeout), 2 a usage or configuration error (see {@link ExitCodes}).
@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         name = "wren",
         versionProvider = WrenVersion.class,
         description = "Wren MQTT broker, client and load generator.",
-        subcommands = {BrokerCommand.class, PubCommand.class, SubCommand.class, BenchCommand.class},
+        subcommands = {BrokerCommand.class, PubCommand.class, SubCommand.class, BenchCommand.class,
+            PasswdCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {
 
@@ -29,7 +30,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: broker, pub, sub or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: broker, pub, sub, bench or passwd");
     }
 
     /** Builds the command line with Wren's exit-code and error-message conventions. */

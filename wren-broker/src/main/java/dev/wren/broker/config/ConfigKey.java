@@ -21,7 +21,8 @@ record ConfigKey(String section, String name, Type type, long min, long max,
         BiConsumer<BrokerConfig.Builder, Object> setter, Function<BrokerConfig, Object> getter, String doc) {
 
     /** Value types of configuration keys. */
-    enum Type { STRING, INT, LONG, BOOL, USERS }
+    /** {@code OPTIONAL_STRING}: may be empty or absent (printed as {@code ""}), e.g. a file that is not used. */
+    enum Type { STRING, OPTIONAL_STRING, INT, LONG, BOOL, USERS }
 
     String path() {
         return section + "." + name;

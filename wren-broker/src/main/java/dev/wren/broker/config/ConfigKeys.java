@@ -93,7 +93,11 @@ final class ConfigKeys {
         bool(k, "security", "allow-anonymous", Builder::allowAnonymous, BrokerConfig::allowAnonymous,
                 "clients without a user name may connect");
         k.add(new ConfigKey("security", "users", Type.USERS, 0, 0, (b, v) -> b.users((Map<String, String>) v),
-                BrokerConfig::users, "user name: password pairs for the built-in authenticator"));
+                BrokerConfig::users, "user name: password pairs for the built-in authenticator (plain or hashed)"));
+        optionalStr(k, "security", "password-file", Builder::passwordFile, BrokerConfig::passwordFile,
+                "file of user:hash lines (wren passwd / mosquitto_passwd), re-read when changed; empty = none");
+        optionalStr(k, "security", "acl-file", Builder::aclFile, BrokerConfig::aclFile,
+                "ACL file (Mosquitto syntax; unmatched = denied), re-read when changed; empty = none");
         num(k, "maintenance", "interval-millis", 0, Long.MAX_VALUE,
                 (b, v) -> b.maintenanceIntervalMillis(v.longValue()), BrokerConfig::maintenanceIntervalMillis,
                 "period of the expiry sweep (sessions, wills, retained)");
@@ -130,6 +134,11 @@ final class ConfigKeys {
     private static void str(List<ConfigKey> k, String s, String n, BiConsumer<Builder, String> set,
             Function<BrokerConfig, Object> get, String doc) {
         k.add(new ConfigKey(s, n, Type.STRING, 0, 0, (b, v) -> set.accept(b, (String) v), get, doc));
+    }
+
+    private static void optionalStr(List<ConfigKey> k, String s, String n, BiConsumer<Builder, String> set,
+            Function<BrokerConfig, Object> get, String doc) {
+        k.add(new ConfigKey(s, n, Type.OPTIONAL_STRING, 0, 0, (b, v) -> set.accept(b, (String) v), get, doc));
     }
 
     private static void num(List<ConfigKey> k, String s, String n, long min, long max,

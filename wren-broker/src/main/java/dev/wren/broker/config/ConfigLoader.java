@@ -122,6 +122,8 @@ public final class ConfigLoader {
             Object v = k.getter().apply(defaults);
             if (k.type() == ConfigKey.Type.USERS) {
                 out.append("  ").append(k.name()).append(": {}\n");
+            } else if (k.type() == ConfigKey.Type.OPTIONAL_STRING && "".equals(v)) {
+                out.append("  ").append(k.name()).append(": \"\"\n");
             } else {
                 out.append("  ").append(k.name()).append(": ").append(v).append('\n');
             }

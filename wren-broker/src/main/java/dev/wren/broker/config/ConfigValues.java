@@ -11,9 +11,10 @@ final class ConfigValues {
     /** Returns {@code null} if {@code value} fits {@code key}, else what is wrong with it. */
     static String check(ConfigKey key, Object value) {
         if (value == null) {
-            return "has no value";
+            return key.type() == ConfigKey.Type.OPTIONAL_STRING ? null : "has no value";
         }
         return switch (key.type()) {
+            case OPTIONAL_STRING -> value instanceof String ? null : "must be a string (\"\" for none), got " + show(value);
             case STRING -> value instanceof String s && !s.isBlank() ? null : "must be a non-empty string, got " + show(value);
             case BOOL -> value instanceof Boolean ? null : "must be true or false, got " + show(value);
             case INT, LONG -> checkNumber(key, value);
@@ -53,6 +54,7 @@ final class ConfigValues {
                 ((Map<?, ?>) value).forEach((k, v) -> users.put((String) k, String.valueOf(v)));
                 yield users;
             }
+            case OPTIONAL_STRING -> value == null ? "" : value;
             default -> value;
         };
     }
