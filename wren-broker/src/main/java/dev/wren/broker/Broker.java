@@ -20,13 +20,19 @@ import dev.wren.broker.session.Message;
 import dev.wren.broker.session.QueueLimits;
 import dev.wren.broker.session.Session;
 import dev.wren.broker.session.SessionRegistry;
+import dev.wren.broker.transport.Listener;
+import dev.wren.broker.transport.ListenerInitializer;
+import dev.wren.broker.transport.Listeners;
 import dev.wren.broker.transport.MqttChannelInitializer;
 import dev.wren.broker.transport.NettyServer;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -57,6 +63,8 @@ public final class Broker implements AutoCloseable {
     private final ScheduledFuture<?> maintenance;
     private final ScheduledFuture<?> sys;
     private volatile boolean closed;
+    /** Bound addresses of the TLS and WebSocket listeners by name ({@code mqtts}, {@code ws}, {@code wss}). */
+    private final Map<String, InetSocketAddress> listenerAddresses = new LinkedHashMap<>();
     /** Password and ACL files re-read from the maintenance sweep when they change. */
     private final List<Refreshable> refreshables;
 
@@ -67,6 +75,7 @@ public final class Broker implements AutoCloseable {
         Authorizer authorizer = authorizer(config);
         this.refreshables = Stream.of(authenticator, authorizer)
                 .filter(Refreshable.class::isInstance).map(Refreshable.class::cast).toList();
+        List<Listener> extraListeners = Listeners.extra(config); // TLS files are read here, before the store opens
         this.persistence = config.persistence().get();
         StoredState stored = persistence.load(); // exactly once, before any other store call
         this.router = new Router(new ConcurrentTopicTrie<>(), new RetainedTrie<>(), persistence);
@@ -85,8 +94,16 @@ public final class Broker implements AutoCloseable {
         this.server = new NettyServer(config);
         restore(stored);
         try {
-            this.address = server.bind(new MqttChannelInitializer(context, server.channels()));
+            MqttChannelInitializer mqtt = new MqttChannelInitializer(context, server.channels());
+            this.address = server.bind(mqtt);
+            for (Listener l : extraListeners) {
+                InetSocketAddress bound = server.bind(l.port(), new ListenerInitializer(l, mqtt,
+                        config.maxPacketSize(), config.connectTimeoutSeconds() * 1000L));
+                listenerAddresses.put(l.name(), bound);
+                LOG.info("Wren broker listening for {} on {}:{}", l.name(), bound.getHostString(), bound.getPort());
+            }
         } catch (RuntimeException e) {
+            server.close();
             persistence.close();
             throw e;
         }
@@ -186,6 +203,14 @@ public final class Broker implements AutoCloseable {
     /** The bound address. */
     public InetSocketAddress address() {
         return address;
+    }
+
+    /**
+     * The bound addresses of the other listeners that are on: {@code mqtts} (TLS), {@code ws}
+     * (WebSocket) and {@code wss} (WebSocket over TLS), in that order.
+     */
+    public Map<String, InetSocketAddress> listenerAddresses() {
+        return Collections.unmodifiableMap(listenerAddresses);
     }
 
     /** The configuration this broker runs with. */

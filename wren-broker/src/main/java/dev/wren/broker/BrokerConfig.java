@@ -27,6 +27,14 @@ import java.util.function.Supplier;
  * @param connectTimeoutSeconds time a new connection has to send CONNECT
  * @param writeBufferLowWaterMark outbound bytes below which a slow connection is writable again
  * @param writeBufferHighWaterMark outbound bytes above which a connection counts as slow
+ * @param tlsPort port of the MQTT over TLS listener on {@code host} (8883 by convention); -1 = none
+ * @param tlsCertFile PEM certificate chain of the TLS and secure WebSocket listeners
+ * @param tlsKeyFile PEM (PKCS#8, unencrypted) private key of that certificate
+ * @param tlsCaFile PEM CA certificates that sign client certificates; empty = no client certificates
+ * @param tlsRequireClientCertificate refuse TLS clients without a certificate signed by {@code tlsCaFile}
+ * @param websocketPort port of the MQTT over WebSocket listener; -1 = none
+ * @param websocketSecurePort port of MQTT over secure WebSocket (with the TLS certificate); -1 = none
+ * @param websocketPath HTTP path of the WebSocket endpoints
  * @param maxPacketSize largest packet the broker accepts (announced as Maximum Packet Size)
  * @param receiveMaximum QoS 1/2 PUBLISHes a client may have unacknowledged towards the broker
  * @param maxQos highest QoS the broker supports (announced as Maximum QoS)
@@ -84,6 +92,14 @@ public record BrokerConfig(
         int connectTimeoutSeconds,
         int writeBufferLowWaterMark,
         int writeBufferHighWaterMark,
+        int tlsPort,
+        String tlsCertFile,
+        String tlsKeyFile,
+        String tlsCaFile,
+        boolean tlsRequireClientCertificate,
+        int websocketPort,
+        int websocketSecurePort,
+        String websocketPath,
         int maxPacketSize,
         int receiveMaximum,
         int maxQos,
@@ -152,6 +168,15 @@ public record BrokerConfig(
         check(ioThreads >= 0, "ioThreads must be >= 0: " + ioThreads);
         check(maxConnections >= 1, "maxConnections must be >= 1: " + maxConnections);
         check(connectTimeoutSeconds >= 1, "connectTimeoutSeconds must be >= 1: " + connectTimeoutSeconds);
+        tlsCertFile = tlsCertFile == null ? "" : tlsCertFile;
+        tlsKeyFile = tlsKeyFile == null ? "" : tlsKeyFile;
+        tlsCaFile = tlsCaFile == null ? "" : tlsCaFile;
+        websocketPath = websocketPath == null ? "/mqtt" : websocketPath;
+        check(tlsPort >= -1 && tlsPort <= 65535, "tlsPort must be -1..65535: " + tlsPort);
+        check(websocketPort >= -1 && websocketPort <= 65535, "websocketPort must be -1..65535: " + websocketPort);
+        check(websocketSecurePort >= -1 && websocketSecurePort <= 65535,
+                "websocketSecurePort must be -1..65535: " + websocketSecurePort);
+        check(websocketPath.startsWith("/"), "websocketPath must start with /: " + websocketPath);
         check(writeBufferLowWaterMark >= 1 && writeBufferLowWaterMark <= writeBufferHighWaterMark,
                 "writeBufferLowWaterMark must be 1..writeBufferHighWaterMark");
         check(maxPacketSize >= 16 && maxPacketSize <= 268_435_460, "maxPacketSize must be 16..268435460: " + maxPacketSize);
@@ -245,12 +270,24 @@ public record BrokerConfig(
         private Authenticator authenticator;
         private Authorizer authorizer = Authorizer.ALLOW_ALL;
 
+        private int tlsPort = -1;
+        private String tlsCertFile = "";
+        private String tlsKeyFile = "";
+        private String tlsCaFile = "";
+        private boolean tlsRequireClientCertificate;
+        private int websocketPort = -1;
+        private int websocketSecurePort = -1;
+        private String websocketPath = "/mqtt";
+
         private Builder() {}
 
         private Builder(BrokerConfig c) {
             host = c.host; port = c.port; ioThreads = c.ioThreads; maxConnections = c.maxConnections;
             connectTimeoutSeconds = c.connectTimeoutSeconds; writeBufferLowWaterMark = c.writeBufferLowWaterMark;
             writeBufferHighWaterMark = c.writeBufferHighWaterMark; maxPacketSize = c.maxPacketSize;
+            tlsPort = c.tlsPort; tlsCertFile = c.tlsCertFile; tlsKeyFile = c.tlsKeyFile; tlsCaFile = c.tlsCaFile;
+            tlsRequireClientCertificate = c.tlsRequireClientCertificate; websocketPort = c.websocketPort;
+            websocketSecurePort = c.websocketSecurePort; websocketPath = c.websocketPath;
             receiveMaximum = c.receiveMaximum; maxQos = c.maxQos; retainAvailable = c.retainAvailable;
             wildcardSubscriptionsAvailable = c.wildcardSubscriptionsAvailable;
             sharedSubscriptionsAvailable = c.sharedSubscriptionsAvailable;
@@ -325,6 +362,22 @@ public record BrokerConfig(
         public Builder allowAnonymous(boolean v) { allowAnonymous = v; return this; }
         /** Username to password map for the built-in authenticator. */
         public Builder users(Map<String, String> v) { users = v; return this; }
+        /** MQTT over TLS port (default -1 = none). */
+        public Builder tlsPort(int v) { tlsPort = v; return this; }
+        /** PEM certificate chain for TLS and secure WebSocket. */
+        public Builder tlsCertFile(String v) { tlsCertFile = v; return this; }
+        /** PEM PKCS#8 private key for TLS and secure WebSocket. */
+        public Builder tlsKeyFile(String v) { tlsKeyFile = v; return this; }
+        /** PEM CAs of client certificates (default none). */
+        public Builder tlsCaFile(String v) { tlsCaFile = v; return this; }
+        /** Require a client certificate (default false). */
+        public Builder tlsRequireClientCertificate(boolean v) { tlsRequireClientCertificate = v; return this; }
+        /** MQTT over WebSocket port (default -1 = none). */
+        public Builder websocketPort(int v) { websocketPort = v; return this; }
+        /** MQTT over secure WebSocket port (default -1 = none). */
+        public Builder websocketSecurePort(int v) { websocketSecurePort = v; return this; }
+        /** HTTP path of the WebSocket endpoints (default /mqtt). */
+        public Builder websocketPath(String v) { websocketPath = v; return this; }
         /** Password file of the built-in authenticator ({@code ""} = none). */
         public Builder passwordFile(String v) { passwordFile = v; return this; }
         /** ACL file of the built-in authorizer ({@code ""} = none). */
@@ -370,7 +423,9 @@ public record BrokerConfig(
         /** Validates and builds; throws {@link IllegalArgumentException} on a bad value. */
         public BrokerConfig build() {
             return new BrokerConfig(host, port, ioThreads, maxConnections, connectTimeoutSeconds,
-                    writeBufferLowWaterMark, writeBufferHighWaterMark, maxPacketSize, receiveMaximum, maxQos,
+                    writeBufferLowWaterMark, writeBufferHighWaterMark, tlsPort, tlsCertFile, tlsKeyFile, tlsCaFile,
+                    tlsRequireClientCertificate, websocketPort, websocketSecurePort, websocketPath, maxPacketSize,
+                    receiveMaximum, maxQos,
                     retainAvailable, wildcardSubscriptionsAvailable, sharedSubscriptionsAvailable,
                     subscriptionIdentifiersAvailable, topicAliasMaximum, outboundTopicAliases, maxKeepAlive,
                     maxTopicLength, maxTopicLevels, maxSubscriptionsPerClient, maxInflight,

@@ -61,6 +61,9 @@ public final class BrokerCommand implements Runnable {
         }, "wren-shutdown"));
         System.out.println("Wren " + WrenVersion.get() + " listening on " + running.address() + " (MQTT 3.1, 3.1.1, 5.0), "
                 + running.storage());
+        for (String l : running.listeners()) {
+            System.out.println("  also listening for " + l);
+        }
         System.out.flush();
         awaitQuietly(stopped);
     }

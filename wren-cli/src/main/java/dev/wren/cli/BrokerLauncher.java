@@ -6,8 +6,10 @@ import dev.wren.broker.BrokerStartException;
 import dev.wren.broker.config.ConfigException;
 import dev.wren.broker.config.ConfigLoader;
 import dev.wren.broker.persistence.rocksdb.StoreOpenException;
+import dev.wren.broker.security.SecurityFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The one place that talks to the broker's embedding API, translating its failures into
@@ -20,6 +22,9 @@ final class BrokerLauncher {
     interface Running extends AutoCloseable {
         /** {@code host:port} actually bound. */
         String address();
+
+        /** The other listeners that are on, e.g. {@code mqtts 127.0.0.1:8883}. */
+        List<String> listeners();
 
         /** Where and how messages are stored, for the startup line. */
         String storage();
@@ -49,6 +54,9 @@ final class BrokerLauncher {
             broker = Broker.start(config);
         } catch (StoreOpenException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        } catch (SecurityFileException | IllegalArgumentException e) {
+            // a password/ACL file or TLS certificate that cannot be used: the message names it
+            throw new CliException(ExitCodes.USAGE, e.getMessage() + "; fix it and try again", e);
         } catch (BrokerStartException | IllegalStateException e) {
             throw cannotListen(config, e);
         } catch (Exception e) {
@@ -60,6 +68,12 @@ final class BrokerLauncher {
             @Override
             public String address() {
                 return address;
+            }
+
+            @Override
+            public List<String> listeners() {
+                return broker.listenerAddresses().entrySet().stream()
+                        .map(e -> e.getKey() + " " + config.host() + ":" + e.getValue().getPort()).toList();
             }
 
             @Override

@@ -51,4 +51,27 @@ class BrokerCommandIT {
         Launcher.Result r = Launcher.run("broker", "--print-default-config");
         assertThat(r.exitCode()).isZero();
     }
+
+    @Test
+    void broker_tlsAndWebSocketListeners_printedAtStart(@TempDir Path dir) throws Exception {
+        TestCertificates.create(dir);
+        Path conf = dir.resolve("wren.yaml");
+        Files.writeString(conf, "tls:\n  port: 0\n  cert-file: " + dir.resolve("server.crt") + "\n  key-file: "
+                + dir.resolve("server.key") + "\nwebsocket:\n  port: 0\n  secure-port: 0\n");
+        try (Launcher.Running r = new Launcher.Running(Launcher.broker("--port", "0", "--config", conf.toString()))) {
+            assertThat(r.nextLine()).contains("listening on 127.0.0.1:");
+            assertThat(r.nextLine()).matches("  also listening for mqtts 127\\.0\\.0\\.1:\\d+");
+            assertThat(r.nextLine()).matches("  also listening for ws 127\\.0\\.0\\.1:\\d+");
+            assertThat(r.nextLine()).matches("  also listening for wss 127\\.0\\.0\\.1:\\d+");
+        }
+    }
+
+    @Test
+    void broker_tlsWithoutKey_exitsTwoNamingTheSetting(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("wren.yaml");
+        Files.writeString(conf, "tls:\n  port: 0\n  cert-file: " + dir.resolve("missing.crt") + "\n");
+        Launcher.Result r = Launcher.run(Launcher.broker("--port", "0", "--config", conf.toString()));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.stderr()).contains("tls.key-file").doesNotContain("\tat ");
+    }
 }

@@ -20,6 +20,7 @@ final class ConfigKeys {
     private static List<ConfigKey> build() {
         List<ConfigKey> k = new ArrayList<>();
         listener(k);
+        tlsAndWebSocket(k);
         mqtt(k);
         limits(k);
         sessionAndSecurity(k);
@@ -43,6 +44,25 @@ final class ConfigKeys {
         num(k, "listener", "write-buffer-high-water-mark", 1, MAX_INT,
                 (b, v) -> b.writeBufferHighWaterMark(v.intValue()), BrokerConfig::writeBufferHighWaterMark,
                 "bytes: above this a connection is slow (QoS 0 dropped, QoS 1/2 queued)");
+    }
+
+    private static void tlsAndWebSocket(List<ConfigKey> k) {
+        num(k, "tls", "port", -1, 65535, (b, v) -> b.tlsPort(v.intValue()), BrokerConfig::tlsPort,
+                "MQTT over TLS on listener.host (8883 by convention; -1 = off)");
+        optionalStr(k, "tls", "cert-file", Builder::tlsCertFile, BrokerConfig::tlsCertFile,
+                "PEM certificate chain (server first) for TLS and secure WebSocket");
+        optionalStr(k, "tls", "key-file", Builder::tlsKeyFile, BrokerConfig::tlsKeyFile,
+                "PEM private key (PKCS#8, unencrypted) of that certificate");
+        optionalStr(k, "tls", "ca-file", Builder::tlsCaFile, BrokerConfig::tlsCaFile,
+                "PEM CA certificates that sign client certificates (empty = none asked)");
+        bool(k, "tls", "require-client-certificate", Builder::tlsRequireClientCertificate,
+                BrokerConfig::tlsRequireClientCertificate, "refuse TLS clients without a certificate from ca-file");
+        num(k, "websocket", "port", -1, 65535, (b, v) -> b.websocketPort(v.intValue()), BrokerConfig::websocketPort,
+                "MQTT over WebSocket (ws://) on listener.host (-1 = off)");
+        num(k, "websocket", "secure-port", -1, 65535, (b, v) -> b.websocketSecurePort(v.intValue()),
+                BrokerConfig::websocketSecurePort, "MQTT over secure WebSocket (wss://) with the tls certificate (-1 = off)");
+        str(k, "websocket", "path", Builder::websocketPath, BrokerConfig::websocketPath,
+                "HTTP path of the WebSocket endpoints");
     }
 
     private static void mqtt(List<ConfigKey> k) {

@@ -23,6 +23,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,7 @@ public final class NettyServer implements AutoCloseable {
     private final EventLoopGroup workerGroup;
     private final Class<? extends ServerChannel> channelClass;
     private final ChannelGroup channels = new DefaultChannelGroup("wren-clients", GlobalEventExecutor.INSTANCE);
-    private Channel serverChannel;
+    private final List<Channel> serverChannels = new CopyOnWriteArrayList<>();
 
     public NettyServer(BrokerConfig config) {
         this.config = config;
@@ -56,6 +58,16 @@ public final class NettyServer implements AutoCloseable {
 
     /** Binds the configured address with {@code initializer} for client channels; returns the bound address. */
     public InetSocketAddress bind(ChannelInitializer<Channel> initializer) {
+        return bind(config.port(), initializer);
+    }
+
+    /**
+     * Binds {@code port} on the configured host with {@code initializer}; returns the bound
+     * address. Every listener shares the event loops.
+     *
+     * @throws BrokerStartException if it cannot listen (the listeners bound before stay open: close the server)
+     */
+    public InetSocketAddress bind(int port, ChannelInitializer<Channel> initializer) {
         ServerBootstrap b = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(channelClass)
@@ -65,15 +77,14 @@ public final class NettyServer implements AutoCloseable {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
                 .childHandler(initializer);
-        ChannelFuture bound = b.bind(config.host(), config.port()).awaitUninterruptibly();
+        ChannelFuture bound = b.bind(config.host(), port).awaitUninterruptibly();
         if (!bound.isSuccess()) {
-            shutdownGroups();
             Throwable cause = bound.cause();
-            throw new BrokerStartException("cannot listen on " + config.host() + ":" + config.port()
+            throw new BrokerStartException("cannot listen on " + config.host() + ":" + port
                     + ": " + cause.getMessage(), cause);
         }
-        serverChannel = bound.channel();
-        return (InetSocketAddress) serverChannel.localAddress();
+        serverChannels.add(bound.channel());
+        return (InetSocketAddress) bound.channel().localAddress();
     }
 
     /** The open client channels. */
@@ -93,8 +104,8 @@ public final class NettyServer implements AutoCloseable {
 
     /** Stops accepting connections; client channels stay open. */
     public void stopAccepting() {
-        if (serverChannel != null) {
-            serverChannel.close().syncUninterruptibly();
+        for (Channel c : serverChannels) {
+            c.close().syncUninterruptibly();
         }
     }
 
