@@ -109,7 +109,7 @@ class TlsAndWebSocketIT {
         Mqtt5BlockingClient ws = Mqtt5Client.builder().identifier("hive-ws").serverHost("127.0.0.1")
                 .serverPort(port("ws")).webSocketConfig().serverPath("mqtt").applyWebSocketConfig().buildBlocking();
         Mqtt5BlockingClient tls = Mqtt5Client.builder().identifier("hive-tls").serverHost("127.0.0.1")
-                .serverPort(port("mqtts")).sslConfig().trustManagerFactory(trustManagers()).applySslConfig()
+                .serverPort(port("mqtts")).sslConfig().trustManagerFactory(TestCertificates.trustManagerFactory()).applySslConfig()
                 .buildBlocking();
         ws.connect();
         tls.connect();
@@ -214,19 +214,6 @@ class TlsAndWebSocketIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(elsewhere.statusCode()).isEqualTo(400);
         assertThat(elsewhere.body()).contains("MQTT over WebSocket").contains("/mqtt");
-    }
-
-    private static javax.net.ssl.TrustManagerFactory trustManagers() throws Exception {
-        java.security.KeyStore ks = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
-        ks.load(null, null);
-        try (var in = Files.newInputStream(TestCertificates.dir().resolve("ca.crt"))) {
-            ks.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
-                    .generateCertificate(in));
-        }
-        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
-                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        return tmf;
     }
 
     /** Waits until the broker holds {@code n} subscriptions (mosquitto_sub starts in the background). */

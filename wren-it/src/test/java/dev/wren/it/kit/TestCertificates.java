@@ -39,8 +39,8 @@ public final class TestCertificates {
         return dir;
     }
 
-    /** An SSL context that trusts the test CA (no client certificate). */
-    public static SSLContext trustingClientContext() {
+    /** Trust managers that trust the test CA. */
+    public static TrustManagerFactory trustManagerFactory() {
         try (InputStream in = Files.newInputStream(dir().resolve("ca.crt"))) {
             Certificate ca = CertificateFactory.getInstance("X.509").generateCertificate(in);
             KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -48,8 +48,17 @@ public final class TestCertificates {
             ks.setCertificateEntry("ca", ca);
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(ks);
+            return tmf;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load the test CA", e);
+        }
+    }
+
+    /** An SSL context that trusts the test CA (no client certificate). */
+    public static SSLContext trustingClientContext() {
+        try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
+            ctx.init(null, trustManagerFactory().getTrustManagers(), null);
             return ctx;
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the test SSL context", e);
