@@ -44,6 +44,9 @@ import java.util.function.Supplier;
  * @param subscriptionIdentifiersAvailable whether Subscription Identifiers are supported
  * @param topicAliasMaximum topic aliases a client may use towards the broker
  * @param outboundTopicAliases whether the broker assigns topic aliases on delivery
+ * @param responseInformation Response Information returned to a 5.0 client that asks for it (Request
+ *     Response Information 1): a topic prefix where {@code %c} stands for the client id, e.g.
+ *     {@code reply/%c/}; empty = never returned [MQTT-3.1.2-28]
  * @param maxKeepAlive longest keep alive accepted; a larger one is replaced (Server Keep Alive)
  * @param maxTopicLength longest topic name or filter in bytes
  * @param maxTopicLevels most levels in a topic name or filter
@@ -109,6 +112,7 @@ public record BrokerConfig(
         boolean subscriptionIdentifiersAvailable,
         int topicAliasMaximum,
         boolean outboundTopicAliases,
+        String responseInformation,
         int maxKeepAlive,
         int maxTopicLength,
         int maxTopicLevels,
@@ -172,6 +176,7 @@ public record BrokerConfig(
         tlsKeyFile = tlsKeyFile == null ? "" : tlsKeyFile;
         tlsCaFile = tlsCaFile == null ? "" : tlsCaFile;
         websocketPath = websocketPath == null ? "/mqtt" : websocketPath;
+        responseInformation = responseInformation == null ? "" : responseInformation;
         check(tlsPort >= -1 && tlsPort <= 65535, "tlsPort must be -1..65535: " + tlsPort);
         check(websocketPort >= -1 && websocketPort <= 65535, "websocketPort must be -1..65535: " + websocketPort);
         check(websocketSecurePort >= -1 && websocketSecurePort <= 65535,
@@ -270,6 +275,7 @@ public record BrokerConfig(
         private Authenticator authenticator;
         private Authorizer authorizer = Authorizer.ALLOW_ALL;
 
+        private String responseInformation = "";
         private int tlsPort = -1;
         private String tlsCertFile = "";
         private String tlsKeyFile = "";
@@ -288,6 +294,7 @@ public record BrokerConfig(
             tlsPort = c.tlsPort; tlsCertFile = c.tlsCertFile; tlsKeyFile = c.tlsKeyFile; tlsCaFile = c.tlsCaFile;
             tlsRequireClientCertificate = c.tlsRequireClientCertificate; websocketPort = c.websocketPort;
             websocketSecurePort = c.websocketSecurePort; websocketPath = c.websocketPath;
+            responseInformation = c.responseInformation;
             receiveMaximum = c.receiveMaximum; maxQos = c.maxQos; retainAvailable = c.retainAvailable;
             wildcardSubscriptionsAvailable = c.wildcardSubscriptionsAvailable;
             sharedSubscriptionsAvailable = c.sharedSubscriptionsAvailable;
@@ -362,6 +369,8 @@ public record BrokerConfig(
         public Builder allowAnonymous(boolean v) { allowAnonymous = v; return this; }
         /** Username to password map for the built-in authenticator. */
         public Builder users(Map<String, String> v) { users = v; return this; }
+        /** Response Information template ({@code %c} = client id; default "" = never returned). */
+        public Builder responseInformation(String v) { responseInformation = v; return this; }
         /** MQTT over TLS port (default -1 = none). */
         public Builder tlsPort(int v) { tlsPort = v; return this; }
         /** PEM certificate chain for TLS and secure WebSocket. */
@@ -427,7 +436,8 @@ public record BrokerConfig(
                     tlsRequireClientCertificate, websocketPort, websocketSecurePort, websocketPath, maxPacketSize,
                     receiveMaximum, maxQos,
                     retainAvailable, wildcardSubscriptionsAvailable, sharedSubscriptionsAvailable,
-                    subscriptionIdentifiersAvailable, topicAliasMaximum, outboundTopicAliases, maxKeepAlive,
+                    subscriptionIdentifiersAvailable, topicAliasMaximum, outboundTopicAliases, responseInformation,
+                    maxKeepAlive,
                     maxTopicLength, maxTopicLevels, maxSubscriptionsPerClient, maxInflight,
                     maxSessionExpiryInterval, maxQueuedMessages, maxQueuedBytes, queueQos0Offline,
                     backPressureHighWater, backPressureHighWaterBytes, slowConsumerGraceMillis,

@@ -83,6 +83,9 @@ final class ConfigKeys {
                 BrokerConfig::topicAliasMaximum, "topic aliases a client may use towards the broker");
         bool(k, "mqtt", "outbound-topic-aliases", Builder::outboundTopicAliases, BrokerConfig::outboundTopicAliases,
                 "the broker assigns topic aliases on delivery");
+        optionalStr(k, "mqtt", "response-information", Builder::responseInformation,
+                BrokerConfig::responseInformation,
+                "Response Information for 5.0 clients that request it, %c = client id (e.g. reply/%c/); empty = none");
     }
 
     private static void limits(List<ConfigKey> k) {

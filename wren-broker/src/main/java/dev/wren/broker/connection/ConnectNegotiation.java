@@ -53,9 +53,14 @@ public final class ConnectNegotiation {
         int window = c.version().isV5() ? Math.min(p.receiveMaximum(), cfg.maxInflight()) : cfg.maxInflight();
         int clientMax = (int) Math.min(p.maximumPacketSize(), Integer.MAX_VALUE);
         int aliasMax = cfg.outboundTopicAliases() ? p.topicAliasMaximum() : 0;
+        // Only on request, never otherwise [MQTT-3.1.2-28]; the client id as a level can only be
+        // substituted if it cannot itself act as a separator or wildcard.
+        String responseInformation = c.version().isV5() && p.requestResponseInformation()
+                && !cfg.responseInformation().isEmpty() && Topics.checkName(clientId) == null && clientId.indexOf('/') < 0
+                ? cfg.responseInformation().replace("%c", clientId) : null;
         ConnAckProperties props = connAckProperties(cfg, cfg.receiveMaximum(), cfg.topicAliasMaximum(),
                 assigned ? clientId : null, expiry != p.sessionExpiryInterval() && c.version().isV5() ? expiry : -1,
-                serverKeepAlive);
+                serverKeepAlive, responseInformation);
         int receiveMax = cfg.receiveMaximum();
         int inboundAliases = c.version().isV5() ? cfg.topicAliasMaximum() : 0;
         if (c.version().isV5() && clientMax > 0 && !fits(props, clientMax)) {
@@ -64,7 +69,7 @@ public final class ConnectNegotiation {
             inboundAliases = 0;
             receiveMax = 65535;
             props = connAckProperties(cfg, receiveMax, inboundAliases, props.assignedClientIdentifier(),
-                    props.sessionExpiryInterval(), serverKeepAlive);
+                    props.sessionExpiryInterval(), serverKeepAlive, null);
             if (!fits(props, clientMax)) {
                 return refuse(ReasonCode.PACKET_TOO_LARGE); // a bare error CONNACK is 5 bytes
             }
@@ -94,12 +99,12 @@ public final class ConnectNegotiation {
     }
 
     private static ConnAckProperties connAckProperties(BrokerConfig cfg, int receiveMaximum, int topicAliasMaximum,
-            String assignedId, long expiry, int serverKeepAlive) {
+            String assignedId, long expiry, int serverKeepAlive, String responseInformation) {
         long maxPacket = cfg.maxPacketSize() >= 268_435_460 ? 0 : cfg.maxPacketSize();
         return new ConnAckProperties(expiry, receiveMaximum, cfg.maxQos(), cfg.retainAvailable(), maxPacket,
                 assignedId, topicAliasMaximum, null, List.of(), cfg.wildcardSubscriptionsAvailable(),
-                cfg.subscriptionIdentifiersAvailable(), cfg.sharedSubscriptionsAvailable(), serverKeepAlive, null,
-                null, null, null);
+                cfg.subscriptionIdentifiersAvailable(), cfg.sharedSubscriptionsAvailable(), serverKeepAlive,
+                responseInformation, null, null, null);
     }
 
     /** A fresh client identifier for a client that sent none [MQTT-3.1.3-6]. */
