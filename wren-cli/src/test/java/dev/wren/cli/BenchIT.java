@@ -71,6 +71,33 @@ class BenchIT {
     }
 
     @Test
+    void durability_syncAndNone_oneRowEach_withFsyncsAndAckLatency() {
+        Launcher.Result r = Launcher.run("bench", "fanin", "-q", "1", "-n", "2", "-d", "1", "--window", "8",
+                "--warmup", "0", "--durability", "sync,none", "--json", "--no-progress");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        String[] lines = r.stdout().trim().split("\\R");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).contains("\"durability\":\"sync\"", "\"persistent_subscribers\":true", "\"lost\":0,",
+                "\"ack_latency_p99_us\":").doesNotContain("\"fsyncs\":0,");
+        assertThat(lines[1]).contains("\"durability\":\"none\"", "\"fsyncs\":0,", "\"lost\":0,");
+    }
+
+    @Test
+    void durability_table_comparesModes() {
+        Launcher.Result r = Launcher.run("bench", "pairs", "-q", "1", "-n", "1", "-c", "200", "--warmup", "1",
+                "--durability", "async,none", "--no-progress");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("durability", "acked/s", "fsyncs/s", "ack p99us", "async", "none");
+    }
+
+    @Test
+    void durability_unknownMode_exitsTwo() {
+        Launcher.Result r = Launcher.run("bench", "fanin", "--durability", "sync,fast");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.stderr()).contains("--durability takes sync, async and none, not 'fast'");
+    }
+
+    @Test
     void unknownScenario_exitsTwo() {
         Launcher.Result r = Launcher.run("bench", "nonsense", "-d", "1");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -41,6 +41,10 @@ public final class BenchCommand implements Runnable {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(options.threads,
                 new DefaultThreadFactory("wren-bench", true), NioIoHandler.newFactory());
         try {
+            if (options.durabilities != null) {
+                compareDurabilities(group);
+                return;
+            }
             Report report = switch (scenario) {
                 case "fanin", "fanout", "pairs", "latency" -> new ThroughputRun(scenario, options, group).run();
                 case "conns" -> new ConnsRun(options, group).run();
@@ -51,6 +55,49 @@ public final class BenchCommand implements Runnable {
             System.out.flush();
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * {@code --durability sync,async,none}: the same scenario against a fresh in-process Wren
+     * broker per mode, one after the other, with a warm-up run before each measured one.
+     */
+    private void compareDurabilities(EventLoopGroup group) {
+        if (!scenario.equals("fanin") && !scenario.equals("fanout") && !scenario.equals("pairs")) {
+            throw new CliException(ExitCodes.USAGE, "--durability works with fanin, fanout and pairs, not " + scenario);
+        }
+        DurabilityTable table = new DurabilityTable();
+        for (String mode : options.durabilities) {
+            try (LocalBroker broker = LocalBroker.start(mode)) {
+                options.host = "127.0.0.1";
+                options.port = broker.port();
+                if (options.warmup > 0) {
+                    new ThroughputRun(scenario, options, group, options.warmup, 0).run();
+                }
+                long fsyncsBefore = broker.fsyncs();
+                var statsBefore = broker.commitStats();
+                Report report = new ThroughputRun(scenario, options, group).run();
+                report.put("durability", mode);
+                double seconds = (Double) report.get("duration_s");
+                long fsyncs = broker.fsyncs() - fsyncsBefore;
+                report.put("fsyncs", fsyncs).put("fsyncs_per_s", seconds > 0 ? fsyncs / seconds : 0.0);
+                var statsAfter = broker.commitStats();
+                if (statsAfter != null) {
+                    long writes = statsAfter.batches() - statsBefore.batches();
+                    long commits = statsAfter.fragments() - statsBefore.fragments();
+                    report.put("store_writes", writes).put("store_commits", commits)
+                            .put("commits_per_write", writes > 0 ? (double) commits / writes : 0.0);
+                }
+                if (options.json) {
+                    System.out.println(report.toJson());
+                    System.out.flush();
+                }
+                table.add(report);
+            }
+        }
+        if (!options.json) {
+            System.out.print(table.render());
+            System.out.flush();
         }
     }
 

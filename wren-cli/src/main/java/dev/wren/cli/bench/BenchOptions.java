@@ -48,6 +48,22 @@ final class BenchOptions {
     @Option(names = "--connect-concurrency", paramLabel = "N", description = "Connections opened at once (conns; default: ${DEFAULT-VALUE}).")
     int connectConcurrency = 200;
 
+    @Option(names = "--session-expiry", paramLabel = "SECONDS",
+            description = "Subscribers keep a persistent session: Clean Start 0 and this Session Expiry Interval "
+                    + "(5.0; 3.x: Clean Session 0). Default 0: clean sessions, or 3600 with --durability. "
+                    + "The sessions are discarded after the run.")
+    Long sessionExpiry;
+
+    @Option(names = "--durability", paramLabel = "MODES", split = ",",
+            description = "Instead of connecting to --host/--port, start a Wren broker in this process for each "
+                    + "listed mode (sync, async, none; e.g. sync,async,none) with a fresh data directory, run the "
+                    + "scenario against each in turn and print one row per mode, with the store's fsyncs.")
+    java.util.List<String> durabilities;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS",
+            description = "With --durability: an unmeasured run of this length before each measured one (default: ${DEFAULT-VALUE}).")
+    int warmup = 3;
+
     @Option(names = "--json", description = "Print the result as one JSON line.")
     boolean json;
 
@@ -73,6 +89,14 @@ final class BenchOptions {
         };
     }
 
+    /** Session Expiry Interval of the subscribers; 0 means clean sessions. */
+    long sessionExpiry() {
+        if (sessionExpiry != null) {
+            return sessionExpiry;
+        }
+        return durabilities != null ? 3600 : 0;
+    }
+
     int clients(int defaultValue) {
         int n = clients != null ? clients : defaultValue;
         if (n < 1) {
@@ -87,6 +111,19 @@ final class BenchOptions {
         }
         if (window < 1 || threads < 1 || rate < 1) {
             throw new CliException(ExitCodes.USAGE, "--window, --threads and --rate must be positive");
+        }
+        if (sessionExpiry != null && (sessionExpiry < 0 || sessionExpiry > 0xFFFFFFFFL)) {
+            throw new CliException(ExitCodes.USAGE, "--session-expiry must be 0..4294967295 seconds");
+        }
+        if (warmup < 0) {
+            throw new CliException(ExitCodes.USAGE, "--warmup must not be negative");
+        }
+        if (durabilities != null) {
+            for (String d : durabilities) {
+                if (!d.equals("sync") && !d.equals("async") && !d.equals("none")) {
+                    throw new CliException(ExitCodes.USAGE, "--durability takes sync, async and none, not '" + d + "'");
+                }
+            }
         }
     }
 }

@@ -62,7 +62,8 @@ final class Publisher {
         if (stopped || (limit > 0 && sequence >= limit)) {
             return false;
         }
-        byte[] payload = Probe.encode(index, sequence++, System.nanoTime(), size);
+        long sentAt = System.nanoTime();
+        byte[] payload = Probe.encode(index, sequence++, sentAt, size);
         stats.sent.increment();
         Message m = new Message(topic, Binary.wrap(payload), qos, false, PublishProperties.NONE, List.of());
         client.publishAsync(m).whenComplete((r, e) -> {
@@ -70,6 +71,9 @@ final class Publisher {
                 stats.error(e);
             } else {
                 stats.acked.increment();
+                if (qos != QoS.AT_MOST_ONCE) {
+                    stats.recordAckNanos(System.nanoTime() - sentAt);
+                }
             }
             if (chain) {
                 for (int i = 0; i < extra; i++) {

@@ -13,6 +13,10 @@ final class Report {
         return this;
     }
 
+    Object get(String key) {
+        return values.get(key);
+    }
+
     String toJson() {
         StringBuilder sb = new StringBuilder("{");
         for (Map.Entry<String, Object> e : values.entrySet()) {

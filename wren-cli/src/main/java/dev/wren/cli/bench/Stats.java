@@ -20,10 +20,21 @@ final class Stats {
     final LongAdder disconnects = new LongAdder();
     private final Recorder recorder = new Recorder(3);
     private final Histogram total = new Histogram(3);
+    /** Publish → PUBACK/PUBCOMP latency, recorded by the publishers (QoS 1 and 2 only). */
+    private final Recorder ackRecorder = new Recorder(3);
     private volatile String lastError;
 
     void recordLatencyNanos(long nanos) {
         recorder.recordValue(Math.max(0, nanos / 1000));
+    }
+
+    void recordAckNanos(long nanos) {
+        ackRecorder.recordValue(Math.max(0, nanos / 1000));
+    }
+
+    /** Every publish → acknowledgement latency recorded so far. Reporter thread only, once, at the end. */
+    Histogram ackTotal() {
+        return ackRecorder.getIntervalHistogram();
     }
 
     void error(Throwable t) {

@@ -31,11 +31,21 @@ final class ThroughputRun {
     private final List<MqttClient> clients = new ArrayList<>();
     private final List<Subscriber> subscribers = new ArrayList<>();
     private final List<Publisher> publishers = new ArrayList<>();
+    private final List<String> persistentIds = new ArrayList<>();
+    private final int duration;
+    private final int count;
 
     ThroughputRun(String scenario, BenchOptions o, EventLoopGroup group) {
+        this(scenario, o, group, o.duration, o.count);
+    }
+
+    /** A run of {@code duration} seconds or {@code count} messages per publisher (a warm-up: count 0). */
+    ThroughputRun(String scenario, BenchOptions o, EventLoopGroup group, int duration, int count) {
         this.scenario = scenario;
         this.o = o;
         this.group = group;
+        this.duration = duration;
+        this.count = count;
     }
 
     Report run() {
@@ -62,7 +72,7 @@ final class ThroughputRun {
         QoS qos = o.qos();
         List<CompletableFuture<?>> ready = new ArrayList<>();
         for (int i = 0; i < subs; i++) {
-            MqttClient c = client("s" + i);
+            MqttClient c = client("s" + i, o.sessionExpiry());
             Subscriber s = new Subscriber(stats, pubs);
             subscribers.add(s);
             c.onMessage(s::onMessage);
@@ -74,16 +84,21 @@ final class ThroughputRun {
             ready.add(c.connectAsync().thenCompose(r -> c.subscribeAsync(filter, qos)));
         }
         for (int i = 0; i < pubs; i++) {
-            MqttClient c = client("p" + i);
-            publishers.add(new Publisher(c, i, base + "/" + i, qos, o.size, o.count, stats));
+            MqttClient c = client("p" + i, 0);
+            publishers.add(new Publisher(c, i, base + "/" + i, qos, o.size, count, stats));
             ready.add(c.connectAsync());
         }
         BenchCommand.await(CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)), "connect and subscribe");
     }
 
-    private MqttClient client(String role) {
+    /** A client; {@code sessionExpiry > 0} makes its session persistent (Clean Start 0) and discarded after the run. */
+    private MqttClient client(String role, long sessionExpiry) {
+        String id = "wb-" + base.substring(base.indexOf('/') + 1) + "-" + role;
+        if (sessionExpiry > 0) {
+            persistentIds.add(id);
+        }
         ClientOptions options = ClientOptions.builder().host(o.host).port(o.port).version(o.mqttVersion())
-                .clientId("wb-" + base.substring(base.indexOf('/') + 1) + "-" + role)
+                .clientId(id).cleanStart(sessionExpiry == 0).sessionExpiryInterval(sessionExpiry)
                 .reconnect(ReconnectPolicy.NEVER).eventLoopGroup(group)
                 .offlineBuffer(Math.max(o.window, 1024) * 4, OfflinePolicy.REJECT_NEW)
                 .connectTimeout(Duration.ofSeconds(30)).connectionListener(e -> {
@@ -97,7 +112,7 @@ final class ThroughputRun {
     }
 
     private void publish(Progress progress) {
-        long end = o.count > 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(o.duration);
+        long end = count > 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
         ScheduledExecutorService ticker = null;
         if (scenario.equals("latency")) {
             ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "wren-bench-rate"));
@@ -160,6 +175,7 @@ final class ThroughputRun {
     private Report report(int pubs, int subs, long expectedPerMessage, double seconds, CpuMeter cpu) {
         stats.interval();
         var h = stats.total();
+        var ack = stats.ackTotal();
         long received = stats.received.sum();
         long expected = stats.acked.sum() * expectedPerMessage;
         return new Report().put("scenario", scenario).put("qos", o.qos).put("publishers", pubs)
@@ -172,6 +188,10 @@ final class ThroughputRun {
                 .put("publish_rate", seconds > 0 ? stats.acked.sum() / seconds : 0.0)
                 .put("latency_p50_us", h.getValueAtPercentile(50)).put("latency_p99_us", h.getValueAtPercentile(99))
                 .put("latency_p999_us", h.getValueAtPercentile(99.9)).put("latency_max_us", h.getMaxValue())
+                .put("ack_latency_p50_us", ack.getValueAtPercentile(50))
+                .put("ack_latency_p99_us", ack.getValueAtPercentile(99))
+                .put("ack_latency_max_us", ack.getMaxValue())
+                .put("persistent_subscribers", o.sessionExpiry() > 0)
                 .put("bench_cpu_percent", cpu.percent()).put("last_error", stats.lastError());
     }
 
@@ -181,6 +201,30 @@ final class ThroughputRun {
             closing.add(CompletableFuture.runAsync(c::close));
         }
         CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).orTimeout(10, TimeUnit.SECONDS)
+                .exceptionally(e -> null).join();
+        discardSessions();
+    }
+
+    /**
+     * Ends the persistent sessions this run created, so that they do not keep collecting
+     * messages (and store writes) in the broker: connecting with Clean Start 1 and no Session
+     * Expiry discards the old session [MQTT-3.1.2-4], closing then ends the new one.
+     */
+    private void discardSessions() {
+        List<CompletableFuture<Void>> discarding = new ArrayList<>();
+        for (String id : persistentIds) {
+            MqttClient c = MqttClient.create(ClientOptions.builder().host(o.host).port(o.port).version(o.mqttVersion())
+                    .clientId(id).cleanStart(true).sessionExpiryInterval(0).reconnect(ReconnectPolicy.NEVER)
+                    .eventLoopGroup(group).connectTimeout(Duration.ofSeconds(30)).build());
+            discarding.add(c.connectAsync().handleAsync((r, e) -> {
+                c.close();
+                if (e != null) {
+                    System.err.println("could not discard the bench session " + id + ": " + e.getMessage());
+                }
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(discarding.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS)
                 .exceptionally(e -> null).join();
     }
 
