@@ -43,7 +43,10 @@ public record StoredState(List<StoredSession> sessions, List<Message> retained) 
      * @param subscriptionIds Subscription Identifiers to send
      * @param packetId packet id if it was sent, else 0
      * @param released whether PUBREC was received (resend PUBREL, not PUBLISH)
+     * @param possiblySent not known to be sent ({@code packetId} 0) but it may have been before a crash:
+     *     a store that does not write every send (QoS 1) says so, and the broker sends it with DUP=1
+     *     the first time [MQTT-3.3.1-1]; {@code false} means it was never sent (DUP=0 [MQTT-3.3.1-3])
      */
     public record StoredDelivery(long seq, Message message, QoS qos, boolean retain, List<Integer> subscriptionIds,
-            int packetId, boolean released) {}
+            int packetId, boolean released, boolean possiblySent) {}
 }

@@ -61,6 +61,8 @@ final class OutboundFlow {
     private int nextId = 1;
     /** Whether the channel was writable at some point while the current queue built up. */
     private boolean writableWhileQueued;
+    /** Seqs of restored deliveries that may have been sent before a crash: DUP=1 on their first send. */
+    private java.util.Set<Long> possiblySent;
 
     /** Store of queued deliveries, or {@code null} when nothing is persisted. */
     private final MessageStore store;
@@ -155,7 +157,8 @@ final class OutboundFlow {
 
     private void sendNew(Delivery d, SessionLink link, long now) {
         int id = allocateId();
-        if (!send(d, id, false, link, now)) {
+        boolean dup = possiblySent != null && possiblySent.remove(d.seq()); // [MQTT-3.3.1-1]
+        if (!send(d, id, dup, link, now)) {
             stored(d, Change.DROPPED); // too large for the client: as if acknowledged [MQTT-3.1.2-25]
             return;
         }
@@ -316,6 +319,12 @@ final class OutboundFlow {
             } else {
                 queue.addLast(d);
                 queuedBytes += d.message().weight();
+                if (sd.possiblySent()) {
+                    if (possiblySent == null) {
+                        possiblySent = new java.util.HashSet<>();
+                    }
+                    possiblySent.add(sd.seq());
+                }
             }
         }
     }
@@ -336,6 +345,7 @@ final class OutboundFlow {
     void clear() {
         inflight.clear();
         queue.clear();
+        possiblySent = null;
         queuedBytes = 0;
         inflightBytes = 0;
     }

@@ -94,7 +94,7 @@ class PersistenceWiringTest {
         StoredState.StoredSession stored = new StoredState.StoredSession("s", MqttVersion.V5, 600, null,
                 h.clock.millis(), List.of(new StoredSubscription(new Subscription(new TopicFilter("t"),
                         QoS.AT_LEAST_ONCE), 0)),
-                List.of(new StoredState.StoredDelivery(7, m, QoS.AT_LEAST_ONCE, false, List.of(), 0, false)),
+                List.of(new StoredState.StoredDelivery(7, m, QoS.AT_LEAST_ONCE, false, List.of(), 0, false, false)),
                 Set.of());
         ManualLoop loop = h.loop();
         Session s = h.sessions.restore(stored, loop, h.clock.millis());
@@ -112,6 +112,33 @@ class PersistenceWiringTest {
         store.completeAll();
         h.settle();
         assertThat(back.take(Publish.class)).extracting(p -> p.payload().toUtf8String()).containsExactly("live");
+    }
+
+    @Test
+    void restoredQos1_possiblySentGoesWithDup_neverSentWithout_MQTT_3_3_1_1_MQTT_3_3_1_3() {
+        Message a = new Message("t", Binary.utf8("maybe sent"), QoS.AT_LEAST_ONCE, false, PublishProperties.NONE, "p",
+                Long.MAX_VALUE);
+        Message b = new Message("t", Binary.utf8("never sent"), QoS.AT_LEAST_ONCE, false, PublishProperties.NONE, "p",
+                Long.MAX_VALUE);
+        StoredState.StoredSession stored = new StoredState.StoredSession("s", MqttVersion.V5, 600, null,
+                h.clock.millis(), List.of(), List.of(
+                        new StoredState.StoredDelivery(7, a, QoS.AT_LEAST_ONCE, false, List.of(), 0, false, true),
+                        new StoredState.StoredDelivery(8, b, QoS.AT_LEAST_ONCE, false, List.of(), 0, false, false)),
+                Set.of());
+        ManualLoop loop = h.loop();
+        h.sessions.restore(stored, loop, h.clock.millis());
+        Harness.Client back = h.client(loop).send(connectV5("s", false, 600));
+        store.completeAll();
+        h.settle();
+        List<Publish> got = back.take(Publish.class);
+        assertThat(got).extracting(p -> p.payload().toUtf8String()).containsExactly("maybe sent", "never sent");
+        assertThat(got).extracting(Publish::dup).containsExactly(true, false);
+        // a later resend of the second one (reconnect) is a re-delivery: DUP=1 as usual
+        back.drop();
+        Harness.Client again = h.client(loop).send(connectV5("s", false, 600));
+        store.completeAll();
+        h.settle();
+        assertThat(again.take(Publish.class)).extracting(Publish::dup).containsExactly(true, true);
     }
 
     @Test

@@ -27,6 +27,7 @@ public final class DurableStore implements AutoCloseable {
     private final AtomicLong messageIds;
     private final AtomicLong seqs;
     private final RecoveryReport report;
+    private final boolean cleanShutdown;
 
     private DurableStore(RocksStore store) {
         this.store = store;
@@ -34,6 +35,49 @@ public final class DurableStore implements AutoCloseable {
         this.report = scan.run();
         this.messageIds = new AtomicLong(scan.maxMessageId());
         this.seqs = new AtomicLong(scan.maxSeq());
+        this.cleanShutdown = takeCleanShutdownMarker();
+    }
+
+    /**
+     * Reads and deletes the clean-shutdown marker, durably in both modes before anything can be
+     * sent: if this run dies, the next open must not take its QUEUED QoS 1 entries as unsent.
+     */
+    private boolean takeCleanShutdownMarker() {
+        if (store.get(Table.META, Keys.CLEAN_SHUTDOWN) == null) {
+            return false;
+        }
+        store.commit(new Batch().delete(Table.META, Keys.CLEAN_SHUTDOWN)).join();
+        store.syncWal();
+        return true;
+    }
+
+    /**
+     * Whether the store was closed cleanly last time ({@link #closeCleanly}): then a QoS 1 entry
+     * stored as QUEUED was never sent; otherwise it may have been, since sending QoS 1 is not
+     * written (see {@code RocksMessageStore#sent}).
+     */
+    public boolean wasClosedCleanly() {
+        return cleanShutdown;
+    }
+
+    /**
+     * Writes {@code inFlight} (the QoS 1 entries sent but not acknowledged, whose SENT state
+     * was kept in memory only) and the clean-shutdown marker in one write, then closes.
+     */
+    void closeCleanly(Collection<QueueEntry> inFlight) {
+        Batch batch = new Batch();
+        for (QueueEntry e : inFlight) {
+            stageEntry(batch, e);
+        }
+        batch.put(Table.META, Keys.CLEAN_SHUTDOWN, new byte[] {1});
+        try {
+            store.commit(batch).join();
+        } catch (RuntimeException e) {
+            // Without the marker the next open treats every QUEUED QoS 1 entry as possibly sent (DUP=1): safe.
+            org.slf4j.LoggerFactory.getLogger(DurableStore.class).warn(
+                    "could not record the clean shutdown; queued QoS 1 messages will be sent with DUP=1 after restart", e);
+        }
+        close();
     }
 
     /** Opens the store, runs recovery and returns it ready for use; see {@link RocksStore#open}. */

@@ -12,6 +12,13 @@ import java.util.Arrays;
 final class Keys {
     private Keys() {}
 
+    /**
+     * {@link Table#META} key written by a clean close, together with the state of every QoS 1
+     * delivery in flight; deleted (durably) on open. Its presence tells the next open that a
+     * QoS 1 entry still QUEUED was never sent.
+     */
+    static final byte[] CLEAN_SHUTDOWN = "clean-shutdown".getBytes(StandardCharsets.UTF_8);
+
     static byte[] session(String clientId) {
         return utf8(clientId);
     }

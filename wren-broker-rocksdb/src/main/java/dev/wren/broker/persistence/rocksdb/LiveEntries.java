@@ -24,6 +24,14 @@ final class LiveEntries {
         entries.forEach(this::put);
     }
 
+    /** Replaces {@code previous} by {@code updated} unless it was removed (acknowledged) meanwhile. */
+    void replace(QueueEntry previous, QueueEntry updated) {
+        Map<Long, QueueEntry> entries = byClient.get(previous.clientId());
+        if (entries != null) {
+            entries.replace(previous.seq(), previous, updated);
+        }
+    }
+
     /** The entry, or {@code null} if unknown (already acknowledged, or its session removed). */
     QueueEntry get(String clientId, long seq) {
         Map<Long, QueueEntry> entries = byClient.get(clientId);
@@ -33,6 +41,19 @@ final class LiveEntries {
     QueueEntry remove(String clientId, long seq) {
         Map<Long, QueueEntry> entries = byClient.get(clientId);
         return entries == null ? null : entries.remove(seq);
+    }
+
+    /** QoS 1 entries sent and not acknowledged: their SENT state is kept here only, not on disk. */
+    List<QueueEntry> unwrittenQos1InFlight() {
+        List<QueueEntry> out = new java.util.ArrayList<>();
+        for (Map<Long, QueueEntry> entries : byClient.values()) {
+            for (QueueEntry e : entries.values()) {
+                if (e.state() == QueueEntry.State.SENT && e.qos() == dev.wren.codec.QoS.AT_LEAST_ONCE) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
     }
 
     /** Forgets a whole session and returns its entries. */

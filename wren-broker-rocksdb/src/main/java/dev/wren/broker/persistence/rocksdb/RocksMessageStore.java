@@ -3,6 +3,7 @@ package dev.wren.broker.persistence.rocksdb;
 import dev.wren.broker.persistence.MessageStore;
 import dev.wren.broker.persistence.QueuedDelivery;
 import dev.wren.broker.session.Message;
+import dev.wren.codec.QoS;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -52,8 +53,20 @@ final class RocksMessageStore implements MessageStore {
         return new Stored(firstSeq, store.commit(batch));
     }
 
+    /**
+     * QoS 2: the SENT state and packet id are written (the id must survive a crash: the PUBREC
+     * or PUBCOMP may still come for it). QoS 1: kept in memory only, one write less per message;
+     * after a crash a restored QUEUED QoS 1 entry may have been sent and goes out with DUP=1
+     * [MQTT-3.3.1-1], after a clean close {@link RocksPersistence#close()} has written the ones
+     * in flight, so the QUEUED ones are known unsent (DUP=0 [MQTT-3.3.1-3]).
+     */
     @Override
     public CompletionStage<Void> sent(String clientId, long seq, int packetId) {
+        QueueEntry previous = live.get(clientId, seq);
+        if (previous != null && previous.qos() == QoS.AT_LEAST_ONCE) {
+            live.replace(previous, previous.sent(packetId));
+            return DONE;
+        }
         return update(clientId, seq, e -> e.sent(packetId));
     }
 

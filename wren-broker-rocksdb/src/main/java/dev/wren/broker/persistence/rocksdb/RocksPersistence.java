@@ -124,13 +124,18 @@ public final class RocksPersistence implements Persistence {
         return last;
     }
 
-    /** Commits what is queued and closes the database. */
+    /**
+     * Commits what is queued, writes the SENT state of the QoS 1 deliveries in flight (kept in
+     * memory only while running) with a clean-shutdown marker, and closes the database. Call
+     * after the broker has stopped sending.
+     */
     @Override
     public synchronized void close() {
-        if (!closed) {
-            statistics();
-            closed = true;
+        if (closed) {
+            return;
         }
-        store.close();
+        statistics();
+        closed = true;
+        store.closeCleanly(live.unwrittenQos1InFlight());
     }
 }

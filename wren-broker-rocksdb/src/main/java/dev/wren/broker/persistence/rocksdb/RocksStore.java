@@ -172,6 +172,15 @@ public final class RocksStore implements AutoCloseable {
         }
     }
 
+    /** Fsyncs the WAL now (for a write that must be durable in async mode too). */
+    void syncWal() {
+        try {
+            db.syncWal();
+        } catch (RocksDBException e) {
+            throw new StoreException("WAL sync of " + config.dir() + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Queues {@code batch} for the next group commit; see {@link GroupCommitter#submit}. */
     public CompletableFuture<Void> commit(Batch batch) {
         return committer.submit(batch);

@@ -2,6 +2,7 @@ package dev.wren.broker.persistence.rocksdb;
 
 import dev.wren.broker.persistence.StoredState;
 import dev.wren.broker.session.Message;
+import dev.wren.codec.QoS;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,6 +63,7 @@ final class StateLoader {
     /** Keys sort by client, then seq: each list comes out in delivery order. */
     private Map<String, List<StoredState.StoredDelivery>> queues() {
         Map<String, List<StoredState.StoredDelivery>> out = new HashMap<>();
+        boolean clean = store.wasClosedCleanly();
         engine.scan(Table.QUEUE, new byte[0], (k, v) -> {
             String clientId = Keys.clientOf(k);
             QueueEntry e = Records.decodeQueueEntry(clientId, Keys.longAt(Keys.suffix(k), 0), v);
@@ -71,8 +73,11 @@ final class StateLoader {
                 return;
             }
             live.put(e);
+            // sending QoS 1 is not written: unless the last close was clean, a QUEUED one may be out already
+            boolean possiblySent = e.state() == QueueEntry.State.QUEUED && e.qos() == QoS.AT_LEAST_ONCE && !clean;
             out.computeIfAbsent(clientId, c -> new ArrayList<>()).add(new StoredState.StoredDelivery(e.seq(), m,
-                    e.qos(), e.retain(), e.subscriptionIds(), e.packetId(), e.state() == QueueEntry.State.RELEASED));
+                    e.qos(), e.retain(), e.subscriptionIds(), e.packetId(), e.state() == QueueEntry.State.RELEASED,
+                    possiblySent));
         });
         return out;
     }

@@ -15,7 +15,9 @@ public enum Table {
     /** client prefix + packet id → arrival time: inbound QoS 2 ids awaiting PUBREL. */
     INBOUND("inbound_qos2"),
     /** topic → {@link StoredMessage}: retained messages. */
-    RETAINED("retained");
+    RETAINED("retained"),
+    /** Store-wide markers, e.g. {@link Keys#CLEAN_SHUTDOWN}. */
+    META("meta");
 
     private final String cfName;
 

@@ -76,6 +76,85 @@ class RocksPersistenceTest {
         }
     }
 
+    /** Three QoS 1 deliveries to s1: the first sent with id 5, the second sent with id 6 and acknowledged, the third never sent. */
+    private static long storeThreeQos1(RocksPersistence p) {
+        p.load();
+        p.sessions().saveSession("s1", MqttVersion.V5, 3600, null).toCompletableFuture().join();
+        long first = 0;
+        for (int i = 0; i < 3; i++) {
+            Message m = new Message("a/b", Binary.utf8("m" + i), QoS.AT_LEAST_ONCE, false, PublishProperties.NONE,
+                    "pub", Long.MAX_VALUE);
+            MessageStore.Stored stored = p.messages().stored(m,
+                    List.of(new QueuedDelivery("s1", QoS.AT_LEAST_ONCE, false, List.of())), "pub", 0);
+            stored.durable().toCompletableFuture().join();
+            first = i == 0 ? stored.firstSeq() : first;
+        }
+        p.messages().sent("s1", first, 5).toCompletableFuture().join();
+        p.messages().sent("s1", first + 1, 6).toCompletableFuture().join();
+        p.messages().acked("s1", first + 1).toCompletableFuture().join();
+        return first;
+    }
+
+    @Test
+    void qos1Sent_notWritten_untilCleanClose_thenInFlightRestoredWithItsId_unsentKnownUnsent() {
+        long first;
+        try (RocksPersistence p = open()) {
+            first = storeThreeQos1(p);
+            // sending QoS 1 costs no write: the entry on disk is still QUEUED
+            assertThat(p.store().queue("s1")).extracting(QueueEntry::state)
+                    .containsExactly(QueueEntry.State.QUEUED, QueueEntry.State.QUEUED);
+        }
+        try (RocksPersistence p = open()) {
+            assertThat(p.store().wasClosedCleanly()).isTrue();
+            List<StoredState.StoredDelivery> queue = p.load().sessions().getFirst().queue();
+            assertThat(queue).hasSize(2);
+            // in flight at the clean close: resent with its id (and DUP=1) on resume
+            assertThat(queue.get(0).seq()).isEqualTo(first);
+            assertThat(queue.get(0).packetId()).isEqualTo(5);
+            assertThat(queue.get(0).possiblySent()).isFalse();
+            // never sent: first send with DUP=0 [MQTT-3.3.1-3]
+            assertThat(queue.get(1).seq()).isEqualTo(first + 2);
+            assertThat(queue.get(1).packetId()).isZero();
+            assertThat(queue.get(1).possiblySent()).isFalse();
+        }
+        try (RocksPersistence p = open()) {
+            // the marker is consumed on open: the next open sees a clean close only if there was one
+            assertThat(p.store().wasClosedCleanly()).isTrue();
+            p.store().close(); // as if the process died: no clean-shutdown marker
+        }
+        try (RocksPersistence p = open()) {
+            assertThat(p.store().wasClosedCleanly()).isFalse();
+        }
+    }
+
+    @Test
+    void qos1_afterUncleanStop_queuedEntriesPossiblySent_sentQos2KeepsItsId() {
+        long first;
+        long qos2Seq;
+        try (RocksPersistence p = open()) {
+            first = storeThreeQos1(p);
+            Message m = new Message("a/b", Binary.utf8("two"), QoS.EXACTLY_ONCE, false, PublishProperties.NONE,
+                    "pub", Long.MAX_VALUE);
+            MessageStore.Stored stored = p.messages().stored(m,
+                    List.of(new QueuedDelivery("s1", QoS.EXACTLY_ONCE, false, List.of())), "pub", 0);
+            qos2Seq = stored.firstSeq();
+            p.messages().sent("s1", qos2Seq, 9).toCompletableFuture().join();
+            p.store().close(); // no clean close: as after kill -9
+        }
+        try (RocksPersistence p = open()) {
+            assertThat(p.store().wasClosedCleanly()).isFalse();
+            List<StoredState.StoredDelivery> queue = p.load().sessions().getFirst().queue();
+            assertThat(queue).extracting(StoredState.StoredDelivery::seq).containsExactly(first, first + 2, qos2Seq);
+            // QoS 1: may have been sent before the crash, DUP=1 on the first send [MQTT-3.3.1-1]
+            assertThat(queue.get(0).packetId()).isZero();
+            assertThat(queue.get(0).possiblySent()).isTrue();
+            assertThat(queue.get(1).possiblySent()).isTrue();
+            // QoS 2: SENT is written, its packet id survives
+            assertThat(queue.get(2).packetId()).isEqualTo(9);
+            assertThat(queue.get(2).possiblySent()).isFalse();
+        }
+    }
+
     @Test
     void spi_inboundQos2Id_keptUntilPubrel() {
         Message message = new Message("t", Binary.utf8("x"), QoS.EXACTLY_ONCE, false, null, "pub", Long.MAX_VALUE);
