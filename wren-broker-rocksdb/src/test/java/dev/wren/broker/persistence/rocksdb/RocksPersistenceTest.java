@@ -117,11 +117,10 @@ class RocksPersistenceTest {
             assertThat(queue.get(1).packetId()).isZero();
             assertThat(queue.get(1).possiblySent()).isFalse();
         }
-        try (RocksPersistence p = open()) {
-            // the marker is consumed on open: the next open sees a clean close only if there was one
-            assertThat(p.store().wasClosedCleanly()).isTrue();
-            p.store().close(); // as if the process died: no clean-shutdown marker
-        }
+        RocksPersistence crashing = open();
+        // the marker is consumed on open: the next open sees a clean close only if there was one
+        assertThat(crashing.store().wasClosedCleanly()).isTrue();
+        crashing.store().close(); // as if the process died: no clean-shutdown marker
         try (RocksPersistence p = open()) {
             assertThat(p.store().wasClosedCleanly()).isFalse();
         }
@@ -131,16 +130,15 @@ class RocksPersistenceTest {
     void qos1_afterUncleanStop_queuedEntriesPossiblySent_sentQos2KeepsItsId() {
         long first;
         long qos2Seq;
-        try (RocksPersistence p = open()) {
-            first = storeThreeQos1(p);
-            Message m = new Message("a/b", Binary.utf8("two"), QoS.EXACTLY_ONCE, false, PublishProperties.NONE,
-                    "pub", Long.MAX_VALUE);
-            MessageStore.Stored stored = p.messages().stored(m,
-                    List.of(new QueuedDelivery("s1", QoS.EXACTLY_ONCE, false, List.of())), "pub", 0);
-            qos2Seq = stored.firstSeq();
-            p.messages().sent("s1", qos2Seq, 9).toCompletableFuture().join();
-            p.store().close(); // no clean close: as after kill -9
-        }
+        RocksPersistence p1 = open();
+        first = storeThreeQos1(p1);
+        Message m = new Message("a/b", Binary.utf8("two"), QoS.EXACTLY_ONCE, false, PublishProperties.NONE,
+                "pub", Long.MAX_VALUE);
+        MessageStore.Stored stored = p1.messages().stored(m,
+                List.of(new QueuedDelivery("s1", QoS.EXACTLY_ONCE, false, List.of())), "pub", 0);
+        qos2Seq = stored.firstSeq();
+        p1.messages().sent("s1", qos2Seq, 9).toCompletableFuture().join();
+        p1.store().close(); // no clean close: as after kill -9
         try (RocksPersistence p = open()) {
             assertThat(p.store().wasClosedCleanly()).isFalse();
             List<StoredState.StoredDelivery> queue = p.load().sessions().getFirst().queue();
