@@ -3,6 +3,7 @@ package dev.wren.broker;
 import dev.wren.broker.connection.BrokerContext;
 import dev.wren.broker.metrics.BrokerMetrics;
 import dev.wren.broker.metrics.Metric;
+import dev.wren.broker.metrics.PrometheusText;
 import dev.wren.broker.metrics.StoreMetrics;
 import dev.wren.broker.metrics.SysPublisher;
 import dev.wren.broker.persistence.Persistence;
@@ -20,6 +21,7 @@ import dev.wren.broker.session.Message;
 import dev.wren.broker.session.QueueLimits;
 import dev.wren.broker.session.Session;
 import dev.wren.broker.session.SessionRegistry;
+import dev.wren.broker.transport.AdminHttpInitializer;
 import dev.wren.broker.transport.Listener;
 import dev.wren.broker.transport.ListenerInitializer;
 import dev.wren.broker.transport.Listeners;
@@ -101,6 +103,15 @@ public final class Broker implements AutoCloseable {
                         config.maxPacketSize(), config.connectTimeoutSeconds() * 1000L));
                 listenerAddresses.put(l.name(), bound);
                 LOG.info("Wren broker listening for {} on {}:{}", l.name(), bound.getHostString(), bound.getPort());
+            }
+            if (config.adminPort() >= 0) {
+                long started = System.nanoTime();
+                InetSocketAddress admin = server.bind(config.adminHost(), config.adminPort(), new AdminHttpInitializer(
+                        () -> PrometheusText.render(metrics, (System.nanoTime() - started) / 1_000_000_000L),
+                        () -> !closed));
+                listenerAddresses.put("admin", admin);
+                LOG.info("Wren admin endpoint (GET /metrics, /health) on http://{}:{}", admin.getHostString(),
+                        admin.getPort());
             }
         } catch (RuntimeException e) {
             server.close();
@@ -207,7 +218,7 @@ public final class Broker implements AutoCloseable {
 
     /**
      * The bound addresses of the other listeners that are on: {@code mqtts} (TLS), {@code ws}
-     * (WebSocket) and {@code wss} (WebSocket over TLS), in that order.
+     * (WebSocket), {@code wss} (WebSocket over TLS) and {@code admin} (HTTP), in that order.
      */
     public Map<String, InetSocketAddress> listenerAddresses() {
         return Collections.unmodifiableMap(listenerAddresses);

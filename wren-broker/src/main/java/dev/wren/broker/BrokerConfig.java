@@ -35,6 +35,8 @@ import java.util.function.Supplier;
  * @param websocketPort port of the MQTT over WebSocket listener; -1 = none
  * @param websocketSecurePort port of MQTT over secure WebSocket (with the TLS certificate); -1 = none
  * @param websocketPath HTTP path of the WebSocket endpoints
+ * @param adminHost address of the admin HTTP endpoint ({@code /metrics}, {@code /health})
+ * @param adminPort its port; -1 = none
  * @param maxPacketSize largest packet the broker accepts (announced as Maximum Packet Size)
  * @param receiveMaximum QoS 1/2 PUBLISHes a client may have unacknowledged towards the broker
  * @param maxQos highest QoS the broker supports (announced as Maximum QoS)
@@ -103,6 +105,8 @@ public record BrokerConfig(
         int websocketPort,
         int websocketSecurePort,
         String websocketPath,
+        String adminHost,
+        int adminPort,
         int maxPacketSize,
         int receiveMaximum,
         int maxQos,
@@ -177,6 +181,8 @@ public record BrokerConfig(
         tlsCaFile = tlsCaFile == null ? "" : tlsCaFile;
         websocketPath = websocketPath == null ? "/mqtt" : websocketPath;
         responseInformation = responseInformation == null ? "" : responseInformation;
+        Objects.requireNonNull(adminHost, "adminHost");
+        check(adminPort >= -1 && adminPort <= 65535, "adminPort must be -1..65535: " + adminPort);
         check(tlsPort >= -1 && tlsPort <= 65535, "tlsPort must be -1..65535: " + tlsPort);
         check(websocketPort >= -1 && websocketPort <= 65535, "websocketPort must be -1..65535: " + websocketPort);
         check(websocketSecurePort >= -1 && websocketSecurePort <= 65535,
@@ -276,6 +282,8 @@ public record BrokerConfig(
         private Authorizer authorizer = Authorizer.ALLOW_ALL;
 
         private String responseInformation = "";
+        private String adminHost = "127.0.0.1";
+        private int adminPort = -1;
         private int tlsPort = -1;
         private String tlsCertFile = "";
         private String tlsKeyFile = "";
@@ -294,7 +302,7 @@ public record BrokerConfig(
             tlsPort = c.tlsPort; tlsCertFile = c.tlsCertFile; tlsKeyFile = c.tlsKeyFile; tlsCaFile = c.tlsCaFile;
             tlsRequireClientCertificate = c.tlsRequireClientCertificate; websocketPort = c.websocketPort;
             websocketSecurePort = c.websocketSecurePort; websocketPath = c.websocketPath;
-            responseInformation = c.responseInformation;
+            responseInformation = c.responseInformation; adminHost = c.adminHost; adminPort = c.adminPort;
             receiveMaximum = c.receiveMaximum; maxQos = c.maxQos; retainAvailable = c.retainAvailable;
             wildcardSubscriptionsAvailable = c.wildcardSubscriptionsAvailable;
             sharedSubscriptionsAvailable = c.sharedSubscriptionsAvailable;
@@ -371,6 +379,10 @@ public record BrokerConfig(
         public Builder users(Map<String, String> v) { users = v; return this; }
         /** Response Information template ({@code %c} = client id; default "" = never returned). */
         public Builder responseInformation(String v) { responseInformation = v; return this; }
+        /** Address of the admin HTTP endpoint (default 127.0.0.1). */
+        public Builder adminHost(String v) { adminHost = v; return this; }
+        /** Port of the admin HTTP endpoint: /metrics (Prometheus) and /health (default -1 = none). */
+        public Builder adminPort(int v) { adminPort = v; return this; }
         /** MQTT over TLS port (default -1 = none). */
         public Builder tlsPort(int v) { tlsPort = v; return this; }
         /** PEM certificate chain for TLS and secure WebSocket. */
@@ -433,7 +445,8 @@ public record BrokerConfig(
         public BrokerConfig build() {
             return new BrokerConfig(host, port, ioThreads, maxConnections, connectTimeoutSeconds,
                     writeBufferLowWaterMark, writeBufferHighWaterMark, tlsPort, tlsCertFile, tlsKeyFile, tlsCaFile,
-                    tlsRequireClientCertificate, websocketPort, websocketSecurePort, websocketPath, maxPacketSize,
+                    tlsRequireClientCertificate, websocketPort, websocketSecurePort, websocketPath, adminHost, adminPort,
+                    maxPacketSize,
                     receiveMaximum, maxQos,
                     retainAvailable, wildcardSubscriptionsAvailable, sharedSubscriptionsAvailable,
                     subscriptionIdentifiersAvailable, topicAliasMaximum, outboundTopicAliases, responseInformation,

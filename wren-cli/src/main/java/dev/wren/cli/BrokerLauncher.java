@@ -73,7 +73,8 @@ final class BrokerLauncher {
             @Override
             public List<String> listeners() {
                 return broker.listenerAddresses().entrySet().stream()
-                        .map(e -> e.getKey() + " " + config.host() + ":" + e.getValue().getPort()).toList();
+                        .map(e -> e.getKey() + " " + (e.getKey().equals("admin") ? config.adminHost() : config.host())
+                                + ":" + e.getValue().getPort()).toList();
             }
 
             @Override

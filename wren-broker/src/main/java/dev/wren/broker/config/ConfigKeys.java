@@ -63,6 +63,10 @@ final class ConfigKeys {
                 BrokerConfig::websocketSecurePort, "MQTT over secure WebSocket (wss://) with the tls certificate (-1 = off)");
         str(k, "websocket", "path", Builder::websocketPath, BrokerConfig::websocketPath,
                 "HTTP path of the WebSocket endpoints");
+        str(k, "admin", "host", Builder::adminHost, BrokerConfig::adminHost,
+                "address of the admin HTTP endpoint (GET /metrics for Prometheus, GET /health)");
+        num(k, "admin", "port", -1, 65535, (b, v) -> b.adminPort(v.intValue()), BrokerConfig::adminPort,
+                "port of the admin HTTP endpoint (-1 = off)");
     }
 
     private static void mqtt(List<ConfigKey> k) {

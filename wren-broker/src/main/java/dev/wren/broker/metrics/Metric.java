@@ -93,4 +93,18 @@ public enum Metric {
     public String sysTopic() {
         return sysTopic;
     }
+
+    /**
+     * Whether this is a gauge (a level that goes up and down, or a fixed fact such as a recovery
+     * figure) rather than a counter that only grows: the Prometheus type of its sample.
+     */
+    public boolean gauge() {
+        return GaugeNames.GAUGES.contains(this) || name().startsWith("STORE_RECOVERY_") || name().endsWith("_CURRENT");
+    }
+
+    /** Holder: an enum's own static fields are not yet set while its constants are built. */
+    private static final class GaugeNames {
+        static final java.util.Set<Metric> GAUGES = java.util.EnumSet.of(PUBLISHERS_PAUSED,
+                STORE_COMMIT_MICROS_AVG, STORE_COMMIT_MICROS_MAX, STORE_DISK_BYTES);
+    }
 }

@@ -68,6 +68,11 @@ public final class NettyServer implements AutoCloseable {
      * @throws BrokerStartException if it cannot listen (the listeners bound before stay open: close the server)
      */
     public InetSocketAddress bind(int port, ChannelInitializer<Channel> initializer) {
+        return bind(config.host(), port, initializer);
+    }
+
+    /** Like {@link #bind(int, ChannelInitializer)} on {@code host}. */
+    public InetSocketAddress bind(String host, int port, ChannelInitializer<Channel> initializer) {
         ServerBootstrap b = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(channelClass)
@@ -77,10 +82,10 @@ public final class NettyServer implements AutoCloseable {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
                 .childHandler(initializer);
-        ChannelFuture bound = b.bind(config.host(), port).awaitUninterruptibly();
+        ChannelFuture bound = b.bind(host, port).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             Throwable cause = bound.cause();
-            throw new BrokerStartException("cannot listen on " + config.host() + ":" + port
+            throw new BrokerStartException("cannot listen on " + host + ":" + port
                     + ": " + cause.getMessage(), cause);
         }
         serverChannels.add(bound.channel());
