@@ -23,4 +23,14 @@ public sealed interface ConnectionEvent {
 
     /** A reconnect attempt is about to start. */
     record Reconnecting(int attempt) implements ConnectionEvent {}
+
+    /**
+     * After a reconnect to a server that had not kept the session, the client subscribed again
+     * to a filter granted before, and the server refused it now (e.g. its ACL changed). The
+     * client no longer counts the filter as subscribed: subscribe again once the cause is fixed.
+     *
+     * @param filter the topic filter
+     * @param reasonCode the SUBACK reason code (for MQTT 3.x: {@code UNSPECIFIED_ERROR} for 0x80)
+     */
+    record ResubscribeFailed(String filter, ReasonCode reasonCode) implements ConnectionEvent {}
 }

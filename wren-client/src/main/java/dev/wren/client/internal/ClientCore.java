@@ -69,7 +69,7 @@ public final class ClientCore implements Executor {
         this.loop = loop;
         this.sink = sink;
         this.store = options.outboundStore() != null ? options.outboundStore() : new InMemoryOutboundStore();
-        this.session = new SessionState(options, store);
+        this.session = new SessionState(options, store, this::emit);
         this.backoff = new Backoff(options.reconnectPolicy(), new Random());
         this.connector = new Connector(options, loop, new ClientChannelHandler(this));
         this.auths = new Auths(options.authHandler(), this);

@@ -1,6 +1,7 @@
 package dev.wren.client.internal;
 
 import dev.wren.client.ClientOptions;
+import dev.wren.client.ConnectionEvent;
 import dev.wren.client.Message;
 import dev.wren.client.MqttClientException;
 import dev.wren.client.OutboundStore;
@@ -21,6 +22,7 @@ import dev.wren.codec.packet.Subscription;
 import dev.wren.codec.packet.UnsubAck;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The client side of an MQTT session, sans-IO: packets and application requests in,
@@ -34,11 +36,12 @@ final class SessionState {
     private final PacketIds ids = new PacketIds();
     private final OutboundFlow outbound;
     private final InboundFlow inbound;
-    private final SubscriptionFlow subscriptions = new SubscriptionFlow(ids);
+    private final SubscriptionFlow subscriptions;
     private final int topicAliasMaximum;
     private SessionOutput out;
 
-    SessionState(ClientOptions options, OutboundStore store) {
+    SessionState(ClientOptions options, OutboundStore store, Consumer<ConnectionEvent> events) {
+        this.subscriptions = new SubscriptionFlow(ids, events);
         this.outbound = new OutboundFlow(ids, store, options.offlineBufferSize(), options.offlinePolicy(),
                 options.autoTopicAliases() && options.version().isV5());
         this.inbound = new InboundFlow(options.version(), options.receiveMaximum());

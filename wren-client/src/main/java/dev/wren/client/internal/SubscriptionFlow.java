@@ -1,5 +1,6 @@
 package dev.wren.client.internal;
 
+import dev.wren.client.ConnectionEvent;
 import dev.wren.client.MqttClientException;
 import dev.wren.client.SubscribeResult;
 import dev.wren.client.UnsubscribeResult;
@@ -18,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SUBSCRIBE and UNSUBSCRIBE exchanges, sans-IO. Requests made while offline, or whose answer
@@ -33,6 +37,8 @@ final class SubscriptionFlow {
         final Unsubscribe unsubscribe;
         final CompletableFuture<SubscribeResult> subFuture;
         final CompletableFuture<UnsubscribeResult> unsubFuture;
+        /** Made by the client itself to restore a granted subscription, not by the application. */
+        boolean resubscribe;
         int packetId;
 
         Request(Subscribe s, CompletableFuture<SubscribeResult> sf, Unsubscribe u, CompletableFuture<UnsubscribeResult> uf) {
@@ -55,14 +61,19 @@ final class SubscriptionFlow {
     /** A granted subscription with the identifier and properties it was made with. */
     private record Granted(Subscription subscription, int identifier, List<UserProperty> userProperties) {}
 
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionFlow.class);
+
     private final PacketIds ids;
+    private final Consumer<ConnectionEvent> events;
     private final List<Request> waiting = new ArrayList<>();
     private final Map<Integer, Request> sent = new HashMap<>();
     private final Map<String, Granted> granted = new LinkedHashMap<>();
     private SessionOutput out;
 
-    SubscriptionFlow(PacketIds ids) {
+    /** @param events where a refused re-subscription is reported */
+    SubscriptionFlow(PacketIds ids, Consumer<ConnectionEvent> events) {
         this.ids = ids;
+        this.events = events;
     }
 
     CompletableFuture<SubscribeResult> subscribe(List<Subscription> subs, int identifier, List<UserProperty> props) {
@@ -109,8 +120,10 @@ final class SubscriptionFlow {
     private void resubscribe() {
         List<Request> again = new ArrayList<>();
         for (Granted g : granted.values()) {
-            again.add(new Request(new Subscribe(1, List.of(g.subscription()), g.identifier(), g.userProperties()),
-                    new CompletableFuture<>(), null, null));
+            Request r = new Request(new Subscribe(1, List.of(g.subscription()), g.identifier(), g.userProperties()),
+                    new CompletableFuture<>(), null, null);
+            r.resubscribe = true;
+            again.add(r);
         }
         waiting.addAll(0, again);
     }
@@ -136,10 +149,15 @@ final class SubscriptionFlow {
         ids.release(ack.packetId());
         List<Subscription> subs = r.subscribe.subscriptions();
         for (int i = 0; i < subs.size() && i < ack.reasonCodes().size(); i++) {
-            if (!ack.reasonCodes().get(i).isError()) {
-                Subscription s = subs.get(i);
+            Subscription s = subs.get(i);
+            ReasonCode code = ack.reasonCodes().get(i);
+            if (!code.isError()) {
                 granted.put(s.filter().value(),
                         new Granted(s, r.subscribe.subscriptionIdentifier(), r.subscribe.userProperties()));
+            } else if (r.resubscribe && granted.remove(s.filter().value()) != null) {
+                // Nobody waits on this request's future: the application hears it as an event.
+                LOG.warn("the server refused to restore the subscription to '{}': {}", s.filter().value(), code);
+                events.accept(new ConnectionEvent.ResubscribeFailed(s.filter().value(), code));
             }
         }
         if (ack.reasonCodes().size() != subs.size()) {

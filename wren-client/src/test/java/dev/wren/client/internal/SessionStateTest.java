@@ -3,6 +3,7 @@ package dev.wren.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wren.client.ClientOptions;
+import dev.wren.client.ConnectionEvent;
 import dev.wren.client.InMemoryOutboundStore;
 import dev.wren.client.Message;
 import dev.wren.client.MqttClientException;
@@ -32,10 +33,11 @@ import org.junit.jupiter.api.Test;
 class SessionStateTest {
     private final InMemoryOutboundStore store = new InMemoryOutboundStore();
     private final RecordingOutput out = new RecordingOutput();
+    private final List<ConnectionEvent> events = new java.util.ArrayList<>();
 
     private SessionState session(int bufferSize, OfflinePolicy policy) {
         ClientOptions options = ClientOptions.builder().clientId("c").offlineBuffer(bufferSize, policy).build();
-        return new SessionState(options, store);
+        return new SessionState(options, store, events::add);
     }
 
     private static ConnAck connAck(boolean sessionPresent, int receiveMaximum, int topicAliasMaximum) {
@@ -260,6 +262,25 @@ class SessionStateTest {
         s.onConnected(out, connAck(false, 10, 0));
         assertThat(out.take()).singleElement()
                 .isInstanceOfSatisfying(Subscribe.class, again -> assertThat(again.subscriptions()).containsExactly(sub));
+    }
+
+    /** A subscription the server refuses to restore is reported and forgotten, not retried silently forever. */
+    @Test
+    void subscribe_resubscribeRefused_reportedAsEventAndForgotten() {
+        SessionState s = session(10, OfflinePolicy.REJECT_NEW);
+        s.onConnected(out, connAck(false, 10, 0));
+        Subscription sub = new Subscription(new TopicFilter("a/#"), QoS.AT_LEAST_ONCE);
+        s.subscribe(List.of(sub), 0, List.of());
+        Subscribe sent = (Subscribe) out.take().get(0);
+        s.onPacket(new SubAck(sent.packetId(), List.of(ReasonCode.GRANTED_QOS_1)));
+        s.onDisconnected();
+        s.onConnected(out, connAck(false, 10, 0));
+        Subscribe again = (Subscribe) out.take().get(0);
+        s.onPacket(new SubAck(again.packetId(), List.of(ReasonCode.NOT_AUTHORIZED)));
+        assertThat(events).containsExactly(new ConnectionEvent.ResubscribeFailed("a/#", ReasonCode.NOT_AUTHORIZED));
+        s.onDisconnected();
+        s.onConnected(out, connAck(false, 10, 0));
+        assertThat(out.take()).as("no longer counted as subscribed").isEmpty();
     }
 
     @Test
