@@ -86,7 +86,8 @@ public final class BenchCommand implements Runnable {
                     long writes = statsAfter.batches() - statsBefore.batches();
                     long commits = statsAfter.fragments() - statsBefore.fragments();
                     report.put("store_writes", writes).put("store_commits", commits)
-                            .put("commits_per_write", writes > 0 ? (double) commits / writes : 0.0);
+                            .put("commits_per_write", writes > 0 ? (double) commits / writes : 0.0)
+                            .put("cancelled_puts", statsAfter.cancelledWrites() - statsBefore.cancelledWrites());
                 }
                 if (options.json) {
                     System.out.println(report.toJson());

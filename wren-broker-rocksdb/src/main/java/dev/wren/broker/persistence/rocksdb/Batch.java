@@ -10,7 +10,9 @@ import java.util.List;
  * owns no native memory it could leak; the committer copies all fragments into one native
  * batch per fsync.
  *
- * <p>Not thread-safe: built by one thread, then handed over and never touched again.
+ * <p>Built by one thread and handed over to the committer. After that only {@link #cancel} may
+ * touch it, from any thread, until the committer {@link #seal seals} it; both synchronize on
+ * the batch.
  */
 public final class Batch {
     /** One put ({@code value != null}), delete ({@code value == null}) or range delete ({@code rangeEnd != null}). */
@@ -18,6 +20,10 @@ public final class Batch {
 
     private final List<Op> ops = new ArrayList<>(4);
     private int bytes;
+    /** Guarded by this until sealed, then read by the committer only. */
+    private boolean sealed;
+    private boolean[] cancelled;
+    private Runnable onSeal;
 
     /** Puts {@code value} under {@code key} in {@code table}. */
     public Batch put(Table table, byte[] key, byte[] value) {
@@ -55,6 +61,48 @@ public final class Batch {
     /** Keys plus values: the payload size this fragment adds to a commit. */
     public int sizeBytes() {
         return bytes;
+    }
+
+    /** How many writes were added so far: the index the next one gets. */
+    public int size() {
+        return ops.size();
+    }
+
+    /** Runs {@code action} on the committer thread when it seals this batch (once, no lock held). */
+    void whenSealed(Runnable action) {
+        onSeal = action;
+    }
+
+    /**
+     * Drops write {@code op} (an index taken from {@link #size()} before it was added) unless the
+     * committer has already taken the batch.
+     *
+     * @return false if the batch is sealed: the write happens, and the caller must undo it with a write of its own
+     */
+    synchronized boolean cancel(int op) {
+        if (sealed) {
+            return false;
+        }
+        if (cancelled == null) {
+            cancelled = new boolean[ops.size()];
+        }
+        cancelled[op] = true;
+        return true;
+    }
+
+    /** Called by the committer before it reads the writes: from now on nothing can be cancelled. */
+    void seal() {
+        synchronized (this) {
+            sealed = true;
+        }
+        if (onSeal != null) {
+            onSeal.run();
+        }
+    }
+
+    /** Whether write {@code op} was cancelled; only after {@link #seal()}. */
+    boolean isCancelled(int op) {
+        return cancelled != null && cancelled[op];
     }
 
     List<Op> ops() {

@@ -10,9 +10,11 @@ package dev.wren.broker.persistence.rocksdb;
  * @param failures fragments completed exceptionally because their write failed
  * @param totalLatencyNanos sum over fragments of submit-to-completion time
  * @param maxLatencyNanos the longest submit-to-completion time
+ * @param cancelledWrites puts skipped because what they stored was already gone before the commit
+ *     (a queue entry acknowledged, and its message if that was its last reference)
  */
 public record CommitStats(long fsyncs, long batches, long fragments, long bytes, long failures,
-        long totalLatencyNanos, long maxLatencyNanos) {
+        long totalLatencyNanos, long maxLatencyNanos, long cancelledWrites) {
 
     /** Fragments per RocksDB write: how many writers shared each (f)sync. */
     public double averageBatchSize() {

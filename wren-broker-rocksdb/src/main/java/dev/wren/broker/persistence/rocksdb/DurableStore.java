@@ -311,6 +311,20 @@ public final class DurableStore implements AutoCloseable {
         return batch.put(Table.QUEUE, Keys.queue(e.clientId(), e.seq()), Records.encodeQueueEntry(e));
     }
 
+    /**
+     * Releases a reference whose queue entry was never written (its put was cancelled before the
+     * commit). Returns true if it was the last one: the caller cancels the message's put too, or
+     * deletes it with {@link #stageDeleteMessage} if that is too late.
+     */
+    boolean releaseUnwritten(long messageId) {
+        return refs.release(messageId);
+    }
+
+    /** Deletes a message whose last reference is gone. */
+    Batch stageDeleteMessage(Batch batch, long messageId) {
+        return batch.delete(Table.MESSAGES, Keys.message(messageId));
+    }
+
     private void releaseRef(Batch batch, long messageId) {
         if (refs.release(messageId)) {
             batch.delete(Table.MESSAGES, Keys.message(messageId));

@@ -57,6 +57,7 @@ public final class GroupCommitter implements AutoCloseable {
     private final LongAdder fragments = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final LongAdder cancelled = new LongAdder();
     private final LongAdder totalLatency = new LongAdder();
     private final AtomicLong maxLatency = new AtomicLong();
 
@@ -113,7 +114,7 @@ public final class GroupCommitter implements AutoCloseable {
     /** The counters so far. */
     public CommitStats stats() {
         return new CommitStats(fsyncs.sum(), batches.sum(), fragments.sum(), bytes.sum(), failures.sum(),
-                totalLatency.sum(), maxLatency.get());
+                totalLatency.sum(), maxLatency.get(), cancelled.sum());
     }
 
     /** Commits everything submitted so far, stops the thread and fsyncs the WAL once more. */
@@ -176,6 +177,9 @@ public final class GroupCommitter implements AutoCloseable {
             return;
         }
         long size = 0;
+        for (Pending p : group) {
+            p.batch().seal(); // first, so that even a failed write leaves nothing cancellable behind
+        }
         try (WriteBatch wb = new WriteBatch()) {
             for (Pending p : group) {
                 apply(wb, p.batch());
@@ -204,7 +208,13 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     private void apply(WriteBatch wb, Batch batch) throws RocksDBException {
-        for (Batch.Op op : batch.ops()) {
+        List<Batch.Op> ops = batch.ops();
+        for (int i = 0; i < ops.size(); i++) {
+            if (batch.isCancelled(i)) {
+                cancelled.increment();
+                continue;
+            }
+            Batch.Op op = ops.get(i);
             ColumnFamilyHandle cf = handles[op.table().ordinal()];
             if (op.rangeEnd() != null) {
                 wb.deleteRange(cf, op.key(), op.rangeEnd());

@@ -6,6 +6,8 @@ import dev.wren.broker.session.Message;
 import dev.wren.codec.QoS;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
@@ -21,6 +23,19 @@ final class RocksMessageStore implements MessageStore {
 
     private final DurableStore store;
     private final LiveEntries live;
+    /**
+     * Queue entries whose {@code stored} write the committer has not taken yet, by seq: an
+     * acknowledgement that arrives meanwhile cancels the entry's put (and the message's, with its
+     * last reference) instead of writing a delete. Emptied per message when the committer seals
+     * its batch, so it holds only what waits for the next group commit.
+     */
+    private final Map<Long, Origin> unsealed = new ConcurrentHashMap<>();
+
+    /**
+     * Where the puts of one {@code stored} call are in its batch: the message at {@code messageOp},
+     * the entry of seq {@code firstSeq + i} at {@code firstEntryOp + i}.
+     */
+    private record Origin(Batch batch, long firstSeq, int count, int messageOp, int firstEntryOp) {}
 
     RocksMessageStore(DurableStore store, LiveEntries live) {
         this.store = store;
@@ -44,8 +59,18 @@ final class RocksMessageStore implements MessageStore {
                 entries.add(QueueEntry.queued(d.clientId(), firstSeq + i, stored.id(), d.qos(), d.retain(),
                         d.subscriptionIds(), null));
             }
+            int messageOp = batch.size();
             store.stagePublish(batch, stored, entries);
             live.putAll(entries);
+            Origin origin = new Origin(batch, firstSeq, entries.size(), messageOp, messageOp + 1);
+            for (int i = 0; i < entries.size(); i++) {
+                unsealed.put(firstSeq + i, origin);
+            }
+            batch.whenSealed(() -> {
+                for (int i = 0; i < origin.count(); i++) {
+                    unsealed.remove(origin.firstSeq() + i, origin);
+                }
+            });
         }
         if (inboundQos2PacketId != 0) {
             store.stageInbound(batch, publisherClientId, inboundQos2PacketId);
@@ -93,12 +118,21 @@ final class RocksMessageStore implements MessageStore {
         }
         QueueEntry updated = change.apply(previous);
         live.put(updated);
+        unsealed.remove(seq); // a second write for this key now: its first put must stay, never cancel it
         return store.commit(store.stageUpdate(new Batch(), previous, updated));
     }
 
     private CompletionStage<Void> remove(String clientId, long seq) {
         QueueEntry entry = live.remove(clientId, seq);
         if (entry == null) {
+            return DONE;
+        }
+        Origin origin = unsealed.remove(seq);
+        if (origin != null && origin.batch().cancel(origin.firstEntryOp() + (int) (seq - origin.firstSeq()))) {
+            // Acknowledged before its own write reached the committer: neither the put nor a delete is written.
+            if (store.releaseUnwritten(entry.messageId()) && !origin.batch().cancel(origin.messageOp())) {
+                return store.commit(store.stageDeleteMessage(new Batch(), entry.messageId()));
+            }
             return DONE;
         }
         return store.commit(store.stageRemove(new Batch(), entry));

@@ -154,6 +154,54 @@ class RocksPersistenceTest {
     }
 
     @Test
+    void ackBeforeCommit_cancelsTheWrites_nothingLeftOnDisk_otherSubscriberKeepsTheMessage() {
+        int n = 2000;
+        long[] keptSeqs = new long[n];
+        List<java.util.concurrent.CompletableFuture<Void>> durable = new java.util.ArrayList<>();
+        long cancelled;
+        try (RocksPersistence p = open()) {
+            p.load();
+            p.sessions().saveSession("fast", MqttVersion.V5, 3600, null).toCompletableFuture().join();
+            p.sessions().saveSession("slow", MqttVersion.V5, 3600, null).toCompletableFuture().join();
+            for (int i = 0; i < n; i++) {
+                Message m = new Message("a/b", Binary.utf8("m" + i), QoS.AT_LEAST_ONCE, false, PublishProperties.NONE,
+                        "pub", Long.MAX_VALUE);
+                // every other message also goes to "slow", who never acknowledges
+                List<QueuedDelivery> to = i % 2 == 0
+                        ? List.of(new QueuedDelivery("fast", QoS.AT_LEAST_ONCE, false, List.of()))
+                        : List.of(new QueuedDelivery("fast", QoS.AT_LEAST_ONCE, false, List.of()),
+                                new QueuedDelivery("slow", QoS.AT_LEAST_ONCE, false, List.of()));
+                MessageStore.Stored stored = p.messages().stored(m, to, "pub", 0);
+                durable.add(stored.durable().toCompletableFuture());
+                p.messages().sent("fast", stored.firstSeq(), 1 + i % 60000);
+                p.messages().acked("fast", stored.firstSeq()); // while the committer is busy with earlier groups
+                keptSeqs[i] = i % 2 == 0 ? 0 : stored.firstSeq() + 1;
+            }
+            // every stored() still completes: the publisher's PUBACK waits for its group as before
+            java.util.concurrent.CompletableFuture.allOf(durable.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .join();
+            cancelled = p.stats().cancelledWrites();
+        }
+        assertThat(cancelled).as("puts cancelled by acknowledgements that came first").isPositive();
+        try (RocksPersistence p = open()) {
+            p.load();
+            assertThat(p.store().queue("fast")).as("every delivery to fast was acknowledged").isEmpty();
+            List<QueueEntry> slow = p.store().queue("slow");
+            assertThat(slow).extracting(QueueEntry::seq)
+                    .containsExactlyElementsOf(java.util.Arrays.stream(keptSeqs).filter(x -> x != 0).boxed().toList());
+            for (QueueEntry e : slow) {
+                assertThat(p.store().message(e.messageId())).as("message of a kept entry").isNotNull();
+            }
+            // messages only fast referenced are gone, whether their put was cancelled or deleted
+            long messages = 0;
+            for (long id = 1; id <= 2 * n; id++) {
+                messages += p.store().message(id) != null ? 1 : 0;
+            }
+            assertThat(messages).isEqualTo(n / 2);
+        }
+    }
+
+    @Test
     void spi_inboundQos2Id_keptUntilPubrel() {
         Message message = new Message("t", Binary.utf8("x"), QoS.EXACTLY_ONCE, false, null, "pub", Long.MAX_VALUE);
         try (RocksPersistence p = open()) {
