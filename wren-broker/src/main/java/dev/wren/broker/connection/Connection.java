@@ -351,6 +351,23 @@ public final class Connection {
      * Writes a packet whose store write just completed: flushed at once unless a read burst is
      * being handled (which flushes at its end). Dropped if the connection has closed meanwhile.
      */
+    /**
+     * Runs {@code writes}, store completions that write acknowledgements with
+     * {@link #writeAfterStore}, with one flush at the end instead of one per packet.
+     */
+    void afterStore(Runnable writes) {
+        boolean outer = dispatching;
+        dispatching = true;
+        try {
+            writes.run();
+        } finally {
+            dispatching = outer;
+        }
+        if (!outer && state != State.CLOSED) {
+            transport.flush();
+        }
+    }
+
     void writeAfterStore(MqttPacket packet) {
         if (state == State.CLOSED) {
             return;

@@ -20,6 +20,8 @@ import dev.wren.codec.packet.Publish;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 /**
  * The inbound half of the QoS flows for one connection: alias resolution, checks, routing and
@@ -39,6 +41,10 @@ final class InboundPublishes {
      * unless a store write is pending.
      */
     private final ArrayDeque<PendingAck> pendingAcks = new ArrayDeque<>();
+    /** Whether {@link #ackFlush} is posted and has not started yet; set by store threads, cleared on the loop. */
+    private final AtomicBoolean ackFlushScheduled = new AtomicBoolean();
+    private final Runnable ackFlush = this::flushReadyAcks;
+    private final Runnable writeReadyAcks = this::writeReadyAcks;
 
     InboundPublishes(Connection conn, BrokerContext ctx) {
         this.conn = conn;
@@ -114,11 +120,30 @@ final class InboundPublishes {
         // an earlier acknowledgement still waits for the store, or this one does: keep arrival order
         PendingAck a = new PendingAck(p, session, rc, null);
         pendingAcks.addLast(a);
-        Stages.whenDurable(durable, conn.transport().loop(), ok -> {
+        if (durable instanceof CompletableFuture<Void> f && f.isDone()) {
+            a.ok = !f.isCompletedExceptionally();
             a.done = true;
-            a.ok = ok;
             writeReadyAcks();
-        });
+            return;
+        }
+        durable.whenComplete(a);
+    }
+
+    /**
+     * Called on the store's thread when a write an acknowledgement waits for completes: one
+     * group commit completes many, so only the first since the last run posts {@link #ackFlush}
+     * to the loop, which writes every ready acknowledgement and flushes once (not one task and
+     * one flush per message).
+     */
+    private void scheduleAckFlush() {
+        if (!ackFlushScheduled.get() && ackFlushScheduled.compareAndSet(false, true)) {
+            conn.transport().loop().execute(ackFlush);
+        }
+    }
+
+    private void flushReadyAcks() {
+        ackFlushScheduled.set(false); // before reading: a completion from now on posts another run
+        conn.afterStore(writeReadyAcks);
     }
 
     private void ackDurable(Publish p, Session session, ReasonCode rc, boolean ok) {
@@ -161,14 +186,18 @@ final class InboundPublishes {
         }
     }
 
-    /** An acknowledgement waiting for its store write or for an earlier acknowledgement. */
-    private static final class PendingAck {
+    /**
+     * An acknowledgement waiting for its store write or for an earlier acknowledgement. It is
+     * its own completion callback (no lambda per message): the store's thread sets {@code ok},
+     * then the volatile {@code done}, which the loop reads first.
+     */
+    private final class PendingAck implements BiConsumer<Void, Throwable> {
         final Publish publish;
         final Session session;
         final ReasonCode rc;
         /** A packet already known (not waiting for the store), or {@code null}. */
         final MqttPacket ready;
-        boolean done;
+        volatile boolean done;
         boolean ok;
 
         PendingAck(Publish publish, Session session, ReasonCode rc, MqttPacket ready) {
@@ -176,6 +205,13 @@ final class InboundPublishes {
             this.session = session;
             this.rc = rc;
             this.ready = ready;
+        }
+
+        @Override
+        public void accept(Void ignored, Throwable failure) {
+            ok = failure == null;
+            done = true;
+            scheduleAckFlush();
         }
     }
 
