@@ -20,10 +20,10 @@ public final class Batch {
 
     private final List<Op> ops = new ArrayList<>(4);
     private int bytes;
+    /** Written under this; volatile for {@link #isSealed()}. */
+    private volatile boolean sealed;
     /** Guarded by this until sealed, then read by the committer only. */
-    private boolean sealed;
     private boolean[] cancelled;
-    private Runnable onSeal;
 
     /** Puts {@code value} under {@code key} in {@code table}. */
     public Batch put(Table table, byte[] key, byte[] value) {
@@ -68,11 +68,6 @@ public final class Batch {
         return ops.size();
     }
 
-    /** Runs {@code action} on the committer thread when it seals this batch (once, no lock held). */
-    void whenSealed(Runnable action) {
-        onSeal = action;
-    }
-
     /**
      * Drops write {@code op} (an index taken from {@link #size()} before it was added) unless the
      * committer has already taken the batch.
@@ -91,13 +86,13 @@ public final class Batch {
     }
 
     /** Called by the committer before it reads the writes: from now on nothing can be cancelled. */
-    void seal() {
-        synchronized (this) {
-            sealed = true;
-        }
-        if (onSeal != null) {
-            onSeal.run();
-        }
+    synchronized void seal() {
+        sealed = true;
+    }
+
+    /** Whether the committer has taken this batch: nothing can be cancelled any more. */
+    boolean isSealed() {
+        return sealed;
     }
 
     /** Whether write {@code op} was cancelled; only after {@link #seal()}. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
@@ -21,13 +22,17 @@ import java.util.function.UnaryOperator;
 final class RocksMessageStore implements MessageStore {
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
+    private static final int SWEEP_EVERY = 1024;
+
     private final DurableStore store;
     private final LiveEntries live;
     /**
      * Queue entries whose {@code stored} write the committer has not taken yet, by seq: an
      * acknowledgement that arrives meanwhile cancels the entry's put (and the message's, with its
-     * last reference) instead of writing a delete. Emptied per message when the committer seals
-     * its batch, so it holds only what waits for the next group commit.
+     * last reference) instead of writing a delete. Entries of sealed batches are useless; an
+     * acknowledgement removes its own, and a sweep every {@link #SWEEP_EVERY} stores (on average)
+     * removes those of deliveries still waiting (offline sessions), so the map stays about as large
+     * as what waits for the commit thread.
      */
     private final Map<Long, Origin> unsealed = new ConcurrentHashMap<>();
 
@@ -35,7 +40,7 @@ final class RocksMessageStore implements MessageStore {
      * Where the puts of one {@code stored} call are in its batch: the message at {@code messageOp},
      * the entry of seq {@code firstSeq + i} at {@code firstEntryOp + i}.
      */
-    private record Origin(Batch batch, long firstSeq, int count, int messageOp, int firstEntryOp) {}
+    private record Origin(Batch batch, long firstSeq, int messageOp, int firstEntryOp) {}
 
     RocksMessageStore(DurableStore store, LiveEntries live) {
         this.store = store;
@@ -62,15 +67,15 @@ final class RocksMessageStore implements MessageStore {
             int messageOp = batch.size();
             store.stagePublish(batch, stored, entries);
             live.putAll(entries);
-            Origin origin = new Origin(batch, firstSeq, entries.size(), messageOp, messageOp + 1);
+            Origin origin = new Origin(batch, firstSeq, messageOp, messageOp + 1);
             for (int i = 0; i < entries.size(); i++) {
                 unsealed.put(firstSeq + i, origin);
             }
-            batch.whenSealed(() -> {
-                for (int i = 0; i < origin.count(); i++) {
-                    unsealed.remove(origin.firstSeq() + i, origin);
-                }
-            });
+            if (ThreadLocalRandom.current().nextInt(SWEEP_EVERY) == 0) {
+                // Amortised here, on the publishers' loops, rather than per batch on the commit thread, whose
+                // time every waiting acknowledgement shares.
+                sweepSealed();
+            }
         }
         if (inboundQos2PacketId != 0) {
             store.stageInbound(batch, publisherClientId, inboundQos2PacketId);
@@ -93,6 +98,12 @@ final class RocksMessageStore implements MessageStore {
             return DONE;
         }
         return update(clientId, seq, e -> e.sent(packetId));
+    }
+
+    /** Forgets the cancellable puts of batches the committer has taken; returns how many remain. */
+    int sweepSealed() {
+        unsealed.values().removeIf(o -> o.batch().isSealed());
+        return unsealed.size();
     }
 
     @Override

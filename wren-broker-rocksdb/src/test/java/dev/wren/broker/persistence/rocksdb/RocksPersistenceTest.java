@@ -202,6 +202,24 @@ class RocksPersistenceTest {
     }
 
     @Test
+    void cancellablePuts_forgottenOnceCommitted_evenIfNeverAcknowledged() {
+        try (RocksPersistence p = open()) {
+            p.load();
+            p.sessions().saveSession("offline", MqttVersion.V5, 3600, null).toCompletableFuture().join();
+            MessageStore.Stored last = null;
+            for (int i = 0; i < 500; i++) {
+                Message m = new Message("a/b", Binary.utf8("m" + i), QoS.AT_LEAST_ONCE, false, PublishProperties.NONE,
+                        "pub", Long.MAX_VALUE);
+                last = p.messages().stored(m, List.of(new QueuedDelivery("offline", QoS.AT_LEAST_ONCE, false,
+                        List.of())), "pub", 0);
+            }
+            last.durable().toCompletableFuture().join();
+            assertThat(((RocksMessageStore) p.messages()).sweepSealed()).isZero();
+            assertThat(p.store().queue("offline")).hasSize(500);
+        }
+    }
+
+    @Test
     void spi_inboundQos2Id_keptUntilPubrel() {
         Message message = new Message("t", Binary.utf8("x"), QoS.EXACTLY_ONCE, false, null, "pub", Long.MAX_VALUE);
         try (RocksPersistence p = open()) {
