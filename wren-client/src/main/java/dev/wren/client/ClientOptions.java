@@ -31,6 +31,9 @@ import java.util.Objects;
  * @param requestResponseInformation ask the server for Response Information (5.0)
  * @param authHandler enhanced authentication or {@code null} (5.0)
  * @param reconnectPolicy automatic reconnect
+ * @param retryFirstConnect whether {@code connect()} keeps trying, with the reconnect policy's
+ *     back-off, while the server cannot be reached or is unavailable (refusals that another
+ *     attempt would not change, such as bad credentials, still fail it at once)
  * @param offlineBufferSize how many messages to buffer while offline or flow-controlled
  * @param offlinePolicy what to do when that buffer is full
  * @param outboundStore where QoS 1/2 messages wait for acknowledgement; {@code null} for a new in-memory store
@@ -43,7 +46,7 @@ public record ClientOptions(
         long sessionExpiryInterval, int keepAliveSeconds, String username, Binary password, Will will,
         int receiveMaximum, long maximumPacketSize, int topicAliasMaximum, boolean autoTopicAliases,
         List<UserProperty> userProperties, boolean requestResponseInformation, AuthHandler authHandler,
-        ReconnectPolicy reconnectPolicy, int offlineBufferSize, OfflinePolicy offlinePolicy,
+        ReconnectPolicy reconnectPolicy, boolean retryFirstConnect, int offlineBufferSize, OfflinePolicy offlinePolicy,
         OutboundStore outboundStore, Duration connectTimeout, EventLoopGroup eventLoopGroup,
         ConnectionListener connectionListener) {
 

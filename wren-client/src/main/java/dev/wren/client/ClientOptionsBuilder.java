@@ -33,6 +33,7 @@ public final class ClientOptionsBuilder {
     private boolean requestResponseInformation;
     private AuthHandler authHandler;
     private ReconnectPolicy reconnectPolicy = ReconnectPolicy.DEFAULT;
+    private boolean retryFirstConnect;
     private int offlineBufferSize = 10_000;
     private OfflinePolicy offlinePolicy = OfflinePolicy.REJECT_NEW;
     private OutboundStore outboundStore;
@@ -133,6 +134,16 @@ public final class ClientOptionsBuilder {
         return this;
     }
 
+    /**
+     * Whether the first {@code connect()} keeps retrying (with the reconnect back-off) while the
+     * server is unreachable or unavailable, instead of failing at once (default false). Useful
+     * when the client may start before the broker.
+     */
+    public ClientOptionsBuilder retryFirstConnect(boolean value) {
+        retryFirstConnect = value;
+        return this;
+    }
+
     public ClientOptionsBuilder offlineBuffer(int size, OfflinePolicy policy) {
         offlineBufferSize = size;
         offlinePolicy = policy;
@@ -163,6 +174,6 @@ public final class ClientOptionsBuilder {
         return new ClientOptions(host, port, transport, version, clientId, cleanStart, sessionExpiryInterval,
                 keepAliveSeconds, username, password, will, receiveMaximum, maximumPacketSize, topicAliasMaximum,
                 autoTopicAliases, userProperties, requestResponseInformation, authHandler, reconnectPolicy,
-                offlineBufferSize, offlinePolicy, outboundStore, connectTimeout, eventLoopGroup, connectionListener);
+                retryFirstConnect, offlineBufferSize, offlinePolicy, outboundStore, connectTimeout, eventLoopGroup, connectionListener);
     }
 }

@@ -59,6 +59,50 @@ class ClientBrokerIT {
         return ClientOptions.builder().host("127.0.0.1").port(port).clientId(id).reconnect(FAST);
     }
 
+    /** retryFirstConnect: a client started before its broker connects once the broker is up. */
+    @Test
+    void retryFirstConnect_waitsForTheBrokerToComeUp() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
+        MqttClient c = client(options("early", port).retryFirstConnect(true).connectionListener(events::add));
+        CompletableFuture<ConnectResult> connected = c.connectAsync();
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream()
+                .filter(e -> e instanceof ConnectionEvent.Reconnecting).count() >= 3);
+        assertThat(connected).as("still trying").isNotDone();
+        try (Broker late = Broker.start(BrokerConfig.builder().host("127.0.0.1").port(port).build())) {
+            assertThat(connected.get(10, TimeUnit.SECONDS).sessionPresent()).isFalse();
+            c.disconnect();
+        }
+    }
+
+    @Test
+    void retryFirstConnect_badCredentialsStillFailAtOnce() {
+        broker.close();
+        broker = Broker.start(BrokerConfig.builder().host("127.0.0.1").port(0).allowAnonymous(false)
+                .users(Map.of("u", "right")).build());
+        MqttClient c = client(options("creds", broker.port()).retryFirstConnect(true)
+                .credentials("u", Binary.utf8("wrong")));
+        assertThat(c.connectAsync()).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+                .havingRootCause().isInstanceOfSatisfying(MqttClientException.class,
+                        e -> assertThat(e.reasonCode()).isEqualTo(ReasonCode.BAD_USER_NAME_OR_PASSWORD));
+    }
+
+    @Test
+    void retryFirstConnect_disconnectWhileWaiting_failsTheConnect() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        MqttClient c = client(options("gives-up", port).retryFirstConnect(true));
+        CompletableFuture<ConnectResult> connected = c.connectAsync();
+        Thread.sleep(200);
+        c.disconnect();
+        assertThat(connected).failsWithin(Duration.ofSeconds(10));
+    }
+
     @ParameterizedTest
     @EnumSource(MqttVersion.class)
     void pubSub_everyQos_deliveredInOrder(MqttVersion version) throws Exception {

@@ -295,7 +295,11 @@ public final class ClientCore implements Executor {
             Throwable cause = c.connectFailure();
             reason = cause != null ? Connector.refusedToConnect(options, cause) : Failures.local("connection closed");
         }
-        if (pendingConnect != null) {
+        boolean retryFirst = pendingConnect != null && !everConnected && options.retryFirstConnect() && wanted
+                && !closed && options.reconnectPolicy().enabled() && worthRetrying(reason);
+        if (retryFirst) {
+            LOG.info("cannot connect to {}:{} yet ({}); retrying", options.host(), options.port(), reason.getMessage());
+        } else if (pendingConnect != null) {
             CompletableFuture<ConnectResult> f = pendingConnect;
             pendingConnect = null;
             wanted = false;
@@ -323,9 +327,23 @@ public final class ClientCore implements Executor {
         emit(new ConnectionEvent.Reconnecting(attempt));
         loop.schedule(() -> {
             if (wanted && !closed && connection == null) {
-                open(ConnectPackets.cleanStartOnReconnect(options));
+                open(everConnected ? ConnectPackets.cleanStartOnReconnect(options) : options.cleanStart());
             }
         }, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Whether another attempt could succeed: the network failed, or the server said it is
+     * unavailable, busy, shutting down or over a rate or quota. Refusals about the client itself
+     * (credentials, id, protocol, authorization, a malformed exchange) would be refused again.
+     */
+    private static boolean worthRetrying(MqttClientException reason) {
+        ReasonCode code = reason.reasonCode();
+        return code == null || switch (code) {
+            case SERVER_UNAVAILABLE, SERVER_BUSY, SERVER_SHUTTING_DOWN, QUOTA_EXCEEDED, CONNECTION_RATE_EXCEEDED,
+                    UNSPECIFIED_ERROR, IMPLEMENTATION_SPECIFIC_ERROR, KEEP_ALIVE_TIMEOUT -> true;
+            default -> false;
+        };
     }
 
     /** Sends DISCONNECT and closes; no reconnect follows. */
@@ -333,6 +351,12 @@ public final class ClientCore implements Executor {
         wanted = false;
         Connection c = connection;
         if (c == null) {
+            if (pendingConnect != null) {
+                // between two attempts of a retried first connect
+                CompletableFuture<ConnectResult> f = pendingConnect;
+                pendingConnect = null;
+                f.completeExceptionally(Failures.local("disconnected by the application"));
+            }
             done.complete(null);
             return;
         }
