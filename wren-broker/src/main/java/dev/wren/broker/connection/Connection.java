@@ -46,12 +46,15 @@ public final class Connection {
     private final BrokerContext ctx;
     private final Transport transport;
     private final InboundPublishes inbound;
-    private final SubscriptionRequests subscriptions;
-    private final EnhancedAuth auth;
     private final ReadGate gate;
+    /** Only for clients that use enhanced authentication (MQTT 5.0 Authentication Method). */
+    private EnhancedAuth auth;
     private State state = State.AWAITING_CONNECT;
     private MqttVersion version;
+    /** The CONNECT until the session is attached; afterwards only the few fields below are kept. */
     private Connect connect;
+    private String username;
+    private boolean expiryZeroOnConnect;
     private Negotiated negotiated;
     private TopicAliases aliases;
     private Session session;
@@ -63,8 +66,6 @@ public final class Connection {
         this.ctx = ctx;
         this.transport = transport;
         this.inbound = new InboundPublishes(this, ctx);
-        this.subscriptions = new SubscriptionRequests(this, ctx);
-        this.auth = new EnhancedAuth(this, ctx);
         this.gate = new ReadGate(this, ctx.metrics(), ctx.sessions().limits().backPressure());
     }
 
@@ -111,11 +112,17 @@ public final class Connection {
             }
             case PubRel r -> inbound.onPubRel(r, session);
             case PubComp c -> session.onPubComp(c.packetId());
-            case Subscribe s -> subscriptions.onSubscribe(s, session);
-            case Unsubscribe u -> subscriptions.onUnsubscribe(u, session);
+            case Subscribe s -> new SubscriptionRequests(this, ctx).onSubscribe(s, session);
+            case Unsubscribe u -> new SubscriptionRequests(this, ctx).onUnsubscribe(u, session);
             case PingReq ignored -> write(PingResp.INSTANCE);
             case Disconnect d -> onDisconnect(d);
-            case Auth a -> auth.onReauth(a);
+            case Auth a -> {
+                if (auth == null) {
+                    protocolError("AUTH without, or with another, Authentication Method than CONNECT [MQTT-4.12.0-5] [MQTT-4.12.0-7]");
+                } else {
+                    auth.onReauth(a);
+                }
+            }
             case Connect ignored -> protocolError("second CONNECT [MQTT-3.1.0-2]");
             case ConnAck ignored -> protocolError("CONNACK from a client");
             case SubAck ignored -> protocolError("SUBACK from a client");
@@ -127,6 +134,8 @@ public final class Connection {
     private void onConnect(Connect c) {
         this.version = c.version();
         this.connect = c;
+        this.username = c.username();
+        this.expiryZeroOnConnect = c.properties().sessionExpiryInterval() == 0;
         if (ctx.metrics().connectionsCurrent() > ctx.config().maxConnections()) {
             ctx.metrics().increment(Metric.CONNECTIONS_REJECTED_LIMIT);
             refuse(ReasonCode.SERVER_BUSY, "maximum connections reached");
@@ -143,6 +152,7 @@ public final class Connection {
                 transport.remoteAddress(), version);
         String method = c.properties().authenticationMethod();
         if (version.isV5() && method != null) {
+            auth = new EnhancedAuth(this, ctx);
             auth.startConnect(method, c.properties().authenticationData(), request);
         } else {
             onAuthResult(ctx.authenticator().authenticate(request));
@@ -169,7 +179,7 @@ public final class Connection {
         state = State.ATTACHING;
         gate.closeForAttach();
         ConnAckProperties props = negotiated.connAck();
-        if (auth.method() != null) {
+        if (auth != null) {
             props = EnhancedAuth.withAuth(props, auth.method(), result.data());
         }
         ConnAckProperties connAckProps = props;
@@ -191,13 +201,15 @@ public final class Connection {
         ctx.metrics().increment(Metric.CONNECTS_ACCEPTED);
         LOG.info("connect client={} address={} version={} cleanStart={} sessionPresent={}", negotiated.clientId(),
                 transport.remoteAddress(), version, connect.cleanStart(), present);
+        connect = null; // an idle connection keeps none of it (the will lives in the session)
+        negotiated = negotiated.withoutConnAck();
         transport.keepAlive(negotiated.keepAliveSeconds() * 1500L); // 1.5 x keep alive [MQTT-3.1.2-22]
         s.resume();
         gate.attached();
     }
 
     private void onDisconnect(Disconnect d) {
-        if (isV5() && d.sessionExpiryInterval() > 0 && connect.properties().sessionExpiryInterval() == 0) {
+        if (isV5() && d.sessionExpiryInterval() > 0 && expiryZeroOnConnect) {
             protocolError("Session Expiry Interval set on DISCONNECT after 0 on CONNECT (MQTT 5.0 3.14.2.2.2)");
             return;
         }
@@ -228,17 +240,25 @@ public final class Connection {
         disconnect(reason, e.getMessage());
     }
 
-    /** The keep-alive (or CONNECT) timer expired. */
-    public void onKeepAliveTimeout() {
+    /**
+     * The keep-alive (or CONNECT) timer expired.
+     *
+     * @return true if the connection stays open and its timer should start over
+     */
+    public boolean onKeepAliveTimeout() {
+        if (state == State.CLOSED) {
+            return false;
+        }
         if (state == State.AWAITING_CONNECT || state == State.AUTHENTICATING) {
             closeSilently("no CONNECT in time");
-            return;
+            return false;
         }
         if (state == State.CONNECTED && gate.excusesIdle()) {
-            return; // reads were paused by publisher back-pressure, not by the client
+            return true; // reads were paused by publisher back-pressure, not by the client
         }
         ctx.metrics().increment(Metric.KEEP_ALIVE_TIMEOUTS);
         disconnect(ReasonCode.KEEP_ALIVE_TIMEOUT, "keep alive timeout"); // [MQTT-3.1.2-22]
+        return false;
     }
 
     /** The socket is writable again: send what the session queued meanwhile. */
@@ -392,7 +412,7 @@ public final class Connection {
     }
 
     String username() {
-        return connect == null ? null : connect.username();
+        return username;
     }
 
     Session session() {

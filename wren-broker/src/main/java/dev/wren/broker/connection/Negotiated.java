@@ -13,9 +13,15 @@ import dev.wren.codec.packet.ConnAckProperties;
  * @param clientTopicAliasMaximum aliases the broker may assign on delivery
  * @param inboundReceiveMaximum QoS 2 PUBLISHes the client may have awaiting PUBREL (as announced)
  * @param inboundTopicAliasMaximum topic aliases the client may use (as announced)
- * @param connAck the CONNACK properties to send (5.0)
+ * @param connAck the CONNACK properties to send (5.0); {@code null} once the CONNACK is written
  */
 public record Negotiated(String clientId, int keepAliveSeconds, long sessionExpiry, int outboundWindow,
         int clientMaximumPacketSize, int clientTopicAliasMaximum, int inboundReceiveMaximum,
         int inboundTopicAliasMaximum, ConnAckProperties connAck) {
+
+    /** The same without the CONNACK properties: what a connection keeps once it has sent them. */
+    public Negotiated withoutConnAck() {
+        return new Negotiated(clientId, keepAliveSeconds, sessionExpiry, outboundWindow, clientMaximumPacketSize,
+                clientTopicAliasMaximum, inboundReceiveMaximum, inboundTopicAliasMaximum, null);
+    }
 }

@@ -57,7 +57,8 @@ final class ReadGate implements Publisher {
     private final Connection conn;
     private final BrokerMetrics metrics;
     private final BackPressure bp;
-    private final ArrayDeque<MqttPacket> held = new ArrayDeque<>();
+    /** Packets held back; created by the first hold (most connections never need it). */
+    private ArrayDeque<MqttPacket> held;
     private Wait current;
     private boolean attaching;
     private long pausedAtNanos;
@@ -119,7 +120,7 @@ final class ReadGate implements Publisher {
     /** While attaching or paused: holds {@code p} back (returns true) unless it may be handled at once. */
     boolean hold(MqttPacket p) {
         if (attaching) {
-            held.addLast(p);
+            held().addLast(p);
             return true;
         }
         if (current == null) {
@@ -128,8 +129,15 @@ final class ReadGate implements Publisher {
         if (p instanceof PubAck || p instanceof PubRec || p instanceof PubComp || p instanceof PingReq) {
             return false;
         }
-        held.addLast(p);
+        held().addLast(p);
         return true;
+    }
+
+    private ArrayDeque<MqttPacket> held() {
+        if (held == null) {
+            held = new ArrayDeque<>(4);
+        }
+        return held;
     }
 
     private void check(Wait w) {
@@ -163,10 +171,11 @@ final class ReadGate implements Publisher {
 
     private void replay() {
         MqttPacket p;
-        while (current == null && conn.isConnected() && (p = held.pollFirst()) != null) {
+        while (held != null && current == null && conn.isConnected() && (p = held.pollFirst()) != null) {
             conn.onPacket(p);
         }
         if (current == null && conn.isConnected()) {
+            held = null; // replayed: an idle connection keeps no buffer
             conn.transport().autoRead(true);
         }
         conn.transport().flush();
@@ -175,7 +184,7 @@ final class ReadGate implements Publisher {
     /** The connection closed: the pause ends; held packets are dropped with it. */
     void closed() {
         end();
-        held.clear();
+        held = null;
     }
 
     private void end() {

@@ -13,13 +13,13 @@ import java.util.Map;
 final class TopicAliases {
     private final int inboundMaximum;
     private final int outboundMaximum;
-    private final String[] inbound;
-    private final Map<String, Integer> outbound = new HashMap<>();
+    // Both created by the first alias: most clients never use one, and idle connections are many.
+    private String[] inbound;
+    private Map<String, Integer> outbound;
 
     TopicAliases(int inboundMaximum, int outboundMaximum) {
         this.inboundMaximum = inboundMaximum;
         this.outboundMaximum = outboundMaximum;
-        this.inbound = new String[inboundMaximum + 1];
     }
 
     /** Why an inbound alias was refused. */
@@ -42,11 +42,14 @@ final class TopicAliases {
             return null;
         }
         if (p.topic().isEmpty()) {
-            String t = inbound[alias];
+            String t = inbound == null ? null : inbound[alias];
             if (t == null) {
                 problem = Problem.UNKNOWN_ALIAS;
             }
             return t;
+        }
+        if (inbound == null) {
+            inbound = new String[inboundMaximum + 1];
         }
         inbound[alias] = p.topic();
         return p.topic();
@@ -64,6 +67,9 @@ final class TopicAliases {
         if (outboundMaximum == 0) {
             return p;
         }
+        if (outbound == null) {
+            return p.withTopic(p.topic(), 1); // the first alias
+        }
         Integer alias = outbound.get(p.topic());
         if (alias != null) {
             return p.withTopic("", alias);
@@ -77,6 +83,9 @@ final class TopicAliases {
     /** {@code sent} (from {@link #outbound(Publish)}) was written: a new alias it carries is now established. */
     void written(Publish sent) {
         if (sent.topicAlias() != 0 && !sent.topic().isEmpty()) {
+            if (outbound == null) {
+                outbound = new HashMap<>();
+            }
             outbound.put(sent.topic(), sent.topicAlias());
         }
     }

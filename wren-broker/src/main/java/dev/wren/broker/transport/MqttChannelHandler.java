@@ -14,8 +14,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
@@ -29,24 +27,48 @@ import org.slf4j.LoggerFactory;
  * {@link #channelReadComplete}; writes from other tasks are flushed by whoever made them
  * (e.g. the session's drain task, once per drain).
  *
+ * <p>Idle timeouts (CONNECT, then keep alive) are the loop's {@link KeepAliveWheel}: a read
+ * burst that brought at least one packet records the broker clock's time, the wheel does the rest.
+ *
  * <p>Thread confinement: the channel's event loop.
  */
 final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(MqttChannelHandler.class);
-    static final String IDLE = "idle";
     /** How long a server-initiated close waits for the last packets (e.g. DISCONNECT) to be flushed. */
     static final long CLOSE_GRACE_MILLIS = 2000;
 
     private final BrokerContext broker;
     private final CodecState codec;
+    private final Loop loop;
+    private final KeepAliveWheel wheel;
     private ChannelHandlerContext ctx;
     private Connection connection;
-    private Loop loop;
     private boolean needsFlush;
+    /** A packet (or a malformed one) arrived in the current read burst: the client is alive [MQTT-3.1.2-22]. */
+    private boolean packetRead;
 
-    MqttChannelHandler(BrokerContext broker, CodecState codec) {
+    // Owned by the wheel (see KeepAliveWheel): the slot this handler is linked in, its
+    // neighbours there, and the figures its deadline is computed from.
+    MqttChannelHandler wheelPrev;
+    MqttChannelHandler wheelNext;
+    int wheelSlot = KeepAliveWheel.NONE;
+    long lastReadMillis;
+    long idleLimitMillis;
+
+    /**
+     * @param loop the channel's event loop as a {@link Loop} (one shared instance per loop)
+     * @param wheel the idle timers of that loop
+     */
+    MqttChannelHandler(BrokerContext broker, CodecState codec, Loop loop, KeepAliveWheel wheel) {
         this.broker = broker;
         this.codec = codec;
+        this.loop = loop;
+        this.wheel = wheel;
+    }
+
+    /** The idle timers of this channel's loop, for tests. */
+    KeepAliveWheel wheel() {
+        return wheel;
     }
 
     /** The state machine, for shutdown. */
@@ -57,18 +79,25 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements T
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
-        this.loop = new NettyLoop(context.channel().eventLoop());
         this.connection = new Connection(broker, this);
         broker.metrics().add(Metric.CONNECTIONS_CURRENT, 1);
+        wheel.arm(this, broker.config().connectTimeoutSeconds() * 1000L); // reads until CONNECT
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext context) {
+        wheel.remove(this);
         broker.metrics().add(Metric.CONNECTIONS_CURRENT, -1);
     }
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
+        if (!packetRead) {
+            // One clock read per burst, before the first packet is handled: its answer (a CONNACK,
+            // a PINGRESP) must not reach the client before the activity is recorded.
+            packetRead = true;
+            lastReadMillis = wheel.now();
+        }
         if (msg instanceof MqttPacket p) {
             connection.onPacket(p);
         } else if (msg instanceof MalformedPacketException e) {
@@ -78,11 +107,13 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements T
 
     @Override
     public void channelReadComplete(ChannelHandlerContext context) {
+        packetRead = false; // only whole packets count: a client trickling bytes cannot hold a connection
         flush();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext context) {
+        wheel.remove(this);
         connection.onClosed();
     }
 
@@ -93,10 +124,18 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements T
         }
     }
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext context, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            connection.onKeepAliveTimeout();
+    /**
+     * Called by the wheel: nothing was read within the limit. The connection closes, unless the
+     * broker itself had paused reading (back-pressure): then the timer starts over.
+     */
+    void idleTimeout() {
+        try {
+            if (connection.onKeepAliveTimeout() && wheelSlot == KeepAliveWheel.NONE) {
+                wheel.arm(this, idleLimitMillis);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("unexpected error on keep-alive timeout of {}, closing", remoteAddress(), e);
+            ctx.close();
         }
     }
 
@@ -138,6 +177,7 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements T
 
     @Override
     public void close() {
+        wheel.remove(this); // closing: no more timeouts
         needsFlush = false;
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         // A client that does not read (a stuck consumer disconnected with 0x97) would keep that flush,
@@ -165,14 +205,7 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements T
 
     @Override
     public void keepAlive(long millis) {
-        if (ctx.pipeline().get(IDLE) == null) {
-            return;
-        }
-        if (millis <= 0) {
-            ctx.pipeline().remove(IDLE);
-        } else {
-            ctx.pipeline().replace(IDLE, IDLE, new IdleStateHandler(millis, 0, 0, TimeUnit.MILLISECONDS));
-        }
+        wheel.arm(this, millis);
     }
 
     @Override

@@ -154,9 +154,9 @@ class MqttChannelHandlerTest {
     }
 
     @Test
-    void pipeline_hasIdleDecoderEncoderHandler() {
+    void pipeline_hasDecoderEncoderHandler() {
         EmbeddedChannel ch = channel();
-        assertThat(ch.pipeline().names()).startsWith(MqttChannelHandler.IDLE, "decoder", "encoder", "handler");
+        assertThat(ch.pipeline().names()).startsWith("decoder", "encoder", "handler");
         assertThat(ch.pipeline().get(MqttFrameDecoder.class)).isNotNull();
         assertThat(ch.pipeline().get(MqttPacketEncoder.class)).isNotNull();
         assertThat(new CodecState().version()).isNull();
