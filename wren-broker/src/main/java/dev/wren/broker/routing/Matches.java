@@ -23,6 +23,11 @@ import java.util.function.Consumer;
 final class Matches implements Consumer<Target> {
     private final List<ClientSubscription> subs = new ArrayList<>();
     private final List<SharedGroup> groups = new ArrayList<>();
+    /** Above this many matches the session map is dropped after use rather than emptied and kept. */
+    private static final int LARGE = 16_384;
+    /** Scratch of {@link #dispatchMerged}: session to its first match, or to its {@link Merge}. */
+    private IdentityHashMap<Session, Object> bySession = new IdentityHashMap<>();
+    private final List<Merge> merges = new ArrayList<>();
     private final BiConsumer<Session, Delivery> enqueue = (s, d) -> s.enqueue(d, this.publisher);
     private Message message;
     private Publisher publisher;
@@ -70,39 +75,79 @@ final class Matches implements Consumer<Target> {
     }
 
     private Delivery single(ClientSubscription c) {
-        List<Integer> ids = c.subscriptionId() == 0 ? List.of() : List.of(c.subscriptionId());
-        return new Delivery(message, QoS.min(message.qos(), c.qos()), message.retain() && c.retainAsPublished(), ids,
-                null);
+        return new Delivery(message, QoS.min(message.qos(), c.qos()), message.retain() && c.retainAsPublished(),
+                c.ids(), null);
     }
 
+    /**
+     * Several matches: usually each of another session (plain fan-out), which costs one
+     * {@link Delivery} each and nothing else once the scratch map has grown. Only sessions
+     * matched more than once (overlapping subscriptions) get a {@link Merge}.
+     */
     private int dispatchMerged(BiConsumer<Session, Delivery> sink) {
-        Map<Session, List<ClientSubscription>> bySession = new IdentityHashMap<>();
+        Map<Session, Object> seen = bySession;
+        boolean overlap = false;
         for (ClientSubscription c : subs) {
-            bySession.computeIfAbsent(c.session(), k -> new ArrayList<>(2)).add(c);
-        }
-        for (Map.Entry<Session, List<ClientSubscription>> e : bySession.entrySet()) {
-            List<ClientSubscription> list = e.getValue();
-            if (list.size() == 1) {
-                sink.accept(e.getKey(), single(list.get(0)));
-                continue;
-            }
-            QoS granted = QoS.AT_MOST_ONCE;
-            boolean rap = false;
-            List<Integer> ids = new ArrayList<>(list.size());
-            for (ClientSubscription c : list) {
-                granted = c.qos().value() > granted.value() ? c.qos() : granted;
-                rap |= c.retainAsPublished();
-                if (c.subscriptionId() != 0) {
-                    ids.add(c.subscriptionId());
+            Object first = seen.putIfAbsent(c.session(), c);
+            if (first != null) {
+                overlap = true;
+                if (first instanceof Merge m) {
+                    m.add(c);
+                } else {
+                    Merge m = new Merge((ClientSubscription) first);
+                    m.add(c);
+                    merges.add(m);
+                    seen.put(c.session(), m);
                 }
             }
-            sink.accept(e.getKey(), new Delivery(message, QoS.min(message.qos(), granted), message.retain() && rap,
-                    List.copyOf(ids), null));
         }
-        return bySession.size();
+        int reached = 0;
+        for (ClientSubscription c : subs) {
+            if (!overlap || seen.get(c.session()) == c) { // the session's only match
+                sink.accept(c.session(), single(c));
+                reached++;
+            }
+        }
+        for (Merge m : merges) {
+            sink.accept(m.session, new Delivery(message, QoS.min(message.qos(), m.granted),
+                    message.retain() && m.retainAsPublished, List.copyOf(m.ids), null));
+            reached++;
+        }
+        return reached;
+    }
+
+    /** The matches of one session with several matching subscriptions [MQTT-3.3.4-3]. */
+    private static final class Merge {
+        final Session session;
+        QoS granted = QoS.AT_MOST_ONCE;
+        boolean retainAsPublished;
+        final List<Integer> ids = new ArrayList<>(4);
+
+        Merge(ClientSubscription first) {
+            this.session = first.session();
+            add(first);
+        }
+
+        void add(ClientSubscription c) {
+            granted = c.qos().value() > granted.value() ? c.qos() : granted;
+            retainAsPublished |= c.retainAsPublished();
+            if (c.subscriptionId() != 0) {
+                ids.add(c.subscriptionId());
+            }
+        }
     }
 
     void clear() {
+        if (subs.size() > 1) {
+            if (subs.size() > LARGE) {
+                bySession = new IdentityHashMap<>(); // do not keep a huge table for every later message
+            } else {
+                for (ClientSubscription c : subs) {
+                    bySession.remove(c.session()); // O(matches), where clear() would be O(table)
+                }
+            }
+        }
+        merges.clear();
         subs.clear();
         groups.clear();
         message = null;

@@ -20,9 +20,10 @@ import java.util.function.BiConsumer;
  */
 public final class SharedGroup implements Target, ShareGroup {
     /** One member: the session and its subscription options. */
-    record Member(Session session, QoS qos, boolean retainAsPublished, int subscriptionId) {
-        List<Integer> ids() {
-            return subscriptionId == 0 ? List.of() : List.of(subscriptionId);
+    record Member(Session session, QoS qos, boolean retainAsPublished, int subscriptionId, List<Integer> ids) {
+        Member(Session session, QoS qos, boolean retainAsPublished, int subscriptionId) {
+            this(session, qos, retainAsPublished, subscriptionId,
+                    subscriptionId == 0 ? List.of() : List.of(subscriptionId)); // built once, not per message
         }
     }
 
