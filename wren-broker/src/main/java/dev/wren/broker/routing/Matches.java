@@ -27,7 +27,11 @@ final class Matches implements Consumer<Target> {
     private static final int LARGE = 16_384;
     /** Scratch of {@link #dispatchMerged}: session to its first match, or to its {@link Merge}. */
     private IdentityHashMap<Session, Object> bySession = new IdentityHashMap<>();
+    /** Pool of {@link Merge}s; the first {@link #mergesUsed} are in use for the current message. */
     private final List<Merge> merges = new ArrayList<>();
+    private int mergesUsed;
+    /** Above this many merged sessions the pool is dropped after use. */
+    private static final int LARGE_MERGES = 1_024;
     private final BiConsumer<Session, Delivery> enqueue = (s, d) -> s.enqueue(d, this.publisher);
     private Message message;
     private Publisher publisher;
@@ -94,9 +98,8 @@ final class Matches implements Consumer<Target> {
                 if (first instanceof Merge m) {
                     m.add(c);
                 } else {
-                    Merge m = new Merge((ClientSubscription) first);
+                    Merge m = startMerge((ClientSubscription) first);
                     m.add(c);
-                    merges.add(m);
                     seen.put(c.session(), m);
                 }
             }
@@ -108,7 +111,8 @@ final class Matches implements Consumer<Target> {
                 reached++;
             }
         }
-        for (Merge m : merges) {
+        for (int i = 0; i < mergesUsed; i++) {
+            Merge m = merges.get(i);
             sink.accept(m.session, new Delivery(message, QoS.min(message.qos(), m.granted),
                     message.retain() && m.retainAsPublished, List.copyOf(m.ids), null));
             reached++;
@@ -116,17 +120,26 @@ final class Matches implements Consumer<Target> {
         return reached;
     }
 
-    /** The matches of one session with several matching subscriptions [MQTT-3.3.4-3]. */
+    /** A {@link Merge} from the pool (reused from message to message), started with {@code first}. */
+    private Merge startMerge(ClientSubscription first) {
+        if (mergesUsed == merges.size()) {
+            merges.add(new Merge());
+        }
+        Merge m = merges.get(mergesUsed++);
+        m.session = first.session();
+        m.granted = QoS.AT_MOST_ONCE;
+        m.retainAsPublished = false;
+        m.ids.clear();
+        m.add(first);
+        return m;
+    }
+
+    /** The matches of one session with several matching subscriptions [MQTT-3.3.4-3]. Reused. */
     private static final class Merge {
-        final Session session;
-        QoS granted = QoS.AT_MOST_ONCE;
+        Session session;
+        QoS granted;
         boolean retainAsPublished;
         final List<Integer> ids = new ArrayList<>(4);
-
-        Merge(ClientSubscription first) {
-            this.session = first.session();
-            add(first);
-        }
 
         void add(ClientSubscription c) {
             granted = c.qos().value() > granted.value() ? c.qos() : granted;
@@ -147,7 +160,13 @@ final class Matches implements Consumer<Target> {
                 }
             }
         }
-        merges.clear();
+        for (int i = 0; i < mergesUsed; i++) {
+            merges.get(i).session = null; // no session kept alive by the scratch
+        }
+        if (mergesUsed > LARGE_MERGES) {
+            merges.clear();
+        }
+        mergesUsed = 0;
         subs.clear();
         groups.clear();
         message = null;
