@@ -11,12 +11,12 @@ import dev.wren.codec.PacketType;
 import dev.wren.codec.netty.CodecState;
 import dev.wren.codec.packet.MqttPacket;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
+import io.netty.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,12 +179,17 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements T
     public void close() {
         wheel.remove(this); // closing: no more timeouts
         needsFlush = false;
-        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         // A client that does not read (a stuck consumer disconnected with 0x97) would keep that flush,
         // and so the close, pending for ever: the DISCONNECT gets a short chance, then the socket goes.
-        ctx.executor().schedule(() -> {
+        // The usual flush completes at once and cancels that timer, which would otherwise hold the
+        // whole closed channel for the grace period (many at once when a partition ends many keep alives).
+        Future<?> grace = ctx.executor().schedule(() -> {
             ctx.close();
         }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+            grace.cancel(false);
+            ctx.close();
+        });
     }
 
     @Override

@@ -128,6 +128,21 @@ class MqttChannelHandlerTest {
     }
 
     @Test
+    void close_flushCompletes_graceTimerCancelled() {
+        EmbeddedChannel ch = new EmbeddedChannel(); // no initializer: no keep-alive wheel task on this loop
+        channels.add(ch);
+        CodecState codec = new CodecState();
+        ch.pipeline().addLast(new MqttFrameDecoder(codec, true), new MqttPacketEncoder(codec),
+                new MqttChannelHandler(ctx, codec, new NettyLoop(ch.eventLoop()), new KeepAliveWheel(config.clock())));
+        send(ch, MqttVersion.V5, connect("a"));
+        received(ch, MqttVersion.V5);
+        ch.pipeline().get(MqttChannelHandler.class).connection().disconnect(ReasonCode.ADMINISTRATIVE_ACTION, "test");
+        ch.runPendingTasks();
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(ch.runScheduledPendingTasks()).as("no task left scheduled").isEqualTo(-1);
+    }
+
+    @Test
     void garbageAfterConnect_v5_disconnect0x81_andClose() {
         EmbeddedChannel ch = channel();
         send(ch, MqttVersion.V5, connect("a"));
