@@ -1,11 +1,13 @@
 package dev.wren.broker;
 
+import dev.wren.broker.connection.Admission;
 import dev.wren.broker.connection.BrokerContext;
 import dev.wren.broker.metrics.BrokerMetrics;
 import dev.wren.broker.metrics.Metric;
 import dev.wren.broker.metrics.PrometheusText;
 import dev.wren.broker.metrics.StoreMetrics;
 import dev.wren.broker.metrics.SysPublisher;
+import dev.wren.broker.persistence.DiskQuota;
 import dev.wren.broker.persistence.Persistence;
 import dev.wren.broker.persistence.StoredState;
 import dev.wren.broker.persistence.StoredSubscription;
@@ -17,6 +19,7 @@ import dev.wren.broker.security.Authenticator;
 import dev.wren.broker.security.Authorizer;
 import dev.wren.broker.security.PasswordAuthenticator;
 import dev.wren.broker.security.Refreshable;
+import dev.wren.broker.session.MemoryBudget;
 import dev.wren.broker.session.Message;
 import dev.wren.broker.session.QueueLimits;
 import dev.wren.broker.session.Session;
@@ -35,6 +38,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -64,6 +69,10 @@ public final class Broker implements AutoCloseable {
     private final InetSocketAddress address;
     private final ScheduledFuture<?> maintenance;
     private final ScheduledFuture<?> sys;
+    private final MemoryBudget budget;
+    private final DiskQuota diskQuota;
+    /** Checks the disk quota on a thread of its own (reading sizes is a system call), or {@code null}. */
+    private final ScheduledExecutorService diskCheck;
     private volatile boolean closed;
     /** Bound addresses of the TLS and WebSocket listeners by name ({@code mqtts}, {@code ws}, {@code wss}). */
     private final Map<String, InetSocketAddress> listenerAddresses = new LinkedHashMap<>();
@@ -81,9 +90,14 @@ public final class Broker implements AutoCloseable {
         this.persistence = config.persistence().get();
         StoredState stored = persistence.load(); // exactly once, before any other store call
         this.router = new Router(new ConcurrentTopicTrie<>(), new RetainedTrie<>(), persistence);
+        this.budget = MemoryBudget.of(config.memoryBudgetBytes(), config.memoryBudgetHeapPercent());
         this.sessions = new SessionRegistry(router,
-                QueueLimits.of(config, System::nanoTime),
+                QueueLimits.of(config, System::nanoTime).withBudget(budget),
                 metrics, config.clock(), persistence);
+        this.diskQuota = new DiskQuota(persistence.durable() ? persistence : null, config.maxDiskBytes(),
+                config.minFreeDiskBytes(), metrics);
+        metrics.gauge(Metric.MEMORY_BUDGET_USED, budget::used);
+        metrics.gauge(Metric.MEMORY_BUDGET, budget::budget);
         metrics.gauge(Metric.RETAINED_CURRENT, router::retainedCount);
         metrics.gauge(Metric.SUBSCRIPTIONS_CURRENT, router::subscriptionCount);
         metrics.gauge(Metric.SESSIONS_CURRENT, sessions::size);
@@ -92,7 +106,8 @@ public final class Broker implements AutoCloseable {
         }
         BrokerContext context = new BrokerContext(config, metrics, sessions, router,
                 authenticator, authorizer,
-                config.clock(), persistence.durable() ? persistence : null);
+                config.clock(), persistence.durable() ? persistence : null,
+                new Admission(budget, diskQuota, metrics, sessions::spillOffline));
         this.server = new NettyServer(config);
         restore(stored);
         try {
@@ -118,6 +133,7 @@ public final class Broker implements AutoCloseable {
             persistence.close();
             throw e;
         }
+        this.diskCheck = scheduleDiskCheck();
         long period = config.maintenanceIntervalMillis();
         this.maintenance = period > 0
                 ? server.workerGroup().next().scheduleAtFixedRate(this::runMaintenanceSafely, period, period,
@@ -186,6 +202,24 @@ public final class Broker implements AutoCloseable {
         }
     }
 
+    private ScheduledExecutorService scheduleDiskCheck() {
+        if (!diskQuota.active()) {
+            return null;
+        }
+        diskQuota.check(); // at once: a full disk refuses from the first PUBLISH on
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
+                .name("wren-disk-quota").daemon().unstarted(r));
+        long period = config.diskCheckIntervalMillis();
+        s.scheduleWithFixedDelay(() -> {
+            try {
+                diskQuota.check();
+            } catch (RuntimeException e) {
+                LOG.warn("disk quota check failed", e);
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+        return s;
+    }
+
     private ScheduledFuture<?> scheduleSys(int seconds) {
         SysPublisher publisher = new SysPublisher(metrics, router::publish, config.clock());
         return server.workerGroup().next().scheduleAtFixedRate(() -> {
@@ -229,6 +263,16 @@ public final class Broker implements AutoCloseable {
         return config;
     }
 
+    /** The broker-wide memory budget for queued and in-flight messages (usage and limit). */
+    public MemoryBudget memoryBudget() {
+        return budget;
+    }
+
+    /** The disk quota of the durable store; {@link DiskQuota#check()} runs it now (tests). */
+    public DiskQuota diskQuota() {
+        return diskQuota;
+    }
+
     /** Counters and gauges, read-only for callers. */
     public BrokerMetrics metrics() {
         return metrics;
@@ -270,6 +314,14 @@ public final class Broker implements AutoCloseable {
         }
         if (sys != null) {
             sys.cancel(false);
+        }
+        if (diskCheck != null) {
+            diskCheck.shutdownNow();
+            try {
+                diskCheck.awaitTermination(5, TimeUnit.SECONDS); // it reads the store, which is closed below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         server.stopAccepting();
         server.disconnectAll(5_000);

@@ -81,6 +81,16 @@ import java.util.function.Supplier;
  * @param dataDir directory of the durable store (command line)
  * @param flushIntervalMillis group-commit interval of {@code async} durability (command line)
  * @param corruptStore {@code refuse} or {@code move-aside}: what the command line does with a corrupt store
+ * @param memoryBudgetBytes broker-wide budget for queued and in-flight messages (payload + topic +
+ *     {@value dev.wren.broker.session.MemoryBudget#DELIVERY_OVERHEAD} bytes per held delivery);
+ *     0 = {@code memoryBudgetHeapPercent} of the maximum heap. Past it, offline queues of a durable
+ *     store spill to disk and QoS 1/2 PUBLISHes are refused (0x97) while it stays exceeded
+ * @param memoryBudgetHeapPercent the budget as a share of the maximum heap when {@code memoryBudgetBytes} is 0
+ * @param maxDiskBytes disk quota of the durable store (SST + WAL bytes); reached, new QoS 1/2
+ *     PUBLISHes are refused with 0x97 until it is below again; 0 = no quota
+ * @param minFreeDiskBytes the store's quota is also reached when less than this is usable on its
+ *     file system; 0 = no check
+ * @param diskCheckIntervalMillis how often the disk quota is checked
  * @param clock wall clock used for every expiry (sessions, wills, messages); inject one in tests
  * @param persistence opens the persistence back end when the broker starts (default: in memory)
  * @param authenticator embedding SPI: decides who may connect (user name / password and MQTT 5.0
@@ -140,6 +150,11 @@ public record BrokerConfig(
         Path dataDir,
         long flushIntervalMillis,
         String corruptStore,
+        long memoryBudgetBytes,
+        int memoryBudgetHeapPercent,
+        long maxDiskBytes,
+        long minFreeDiskBytes,
+        long diskCheckIntervalMillis,
         Clock clock,
         Supplier<Persistence> persistence,
         Authenticator authenticator,
@@ -213,6 +228,11 @@ public record BrokerConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         check(flushIntervalMillis >= 1, "flushIntervalMillis must be >= 1");
         check(CORRUPT_STORE.contains(corruptStore), "corruptStore (persistence.corrupt-store) must be refuse or move-aside, got " + corruptStore);
+        check(memoryBudgetBytes >= 0, "memoryBudgetBytes must be >= 0 (0 = a share of the heap)");
+        check(memoryBudgetHeapPercent >= 1 && memoryBudgetHeapPercent <= 100, "memoryBudgetHeapPercent must be 1..100");
+        check(maxDiskBytes >= 0, "maxDiskBytes must be >= 0 (0 = no quota)");
+        check(minFreeDiskBytes >= 0, "minFreeDiskBytes must be >= 0 (0 = no check)");
+        check(diskCheckIntervalMillis >= 1, "diskCheckIntervalMillis must be >= 1");
     }
 
     private static void check(boolean ok, String message) {
@@ -276,6 +296,11 @@ public record BrokerConfig(
         private Path dataDir = Path.of("wren-data");
         private long flushIntervalMillis = 1000;
         private String corruptStore = "refuse";
+        private long memoryBudgetBytes;
+        private int memoryBudgetHeapPercent = 25;
+        private long maxDiskBytes;
+        private long minFreeDiskBytes = 256L * 1024 * 1024;
+        private long diskCheckIntervalMillis = 1000;
         private Clock clock = Clock.systemUTC();
         private Supplier<Persistence> persistence = IN_MEMORY;
         private Authenticator authenticator;
@@ -318,6 +343,9 @@ public record BrokerConfig(
             maintenanceIntervalMillis = c.maintenanceIntervalMillis; sysIntervalSeconds = c.sysIntervalSeconds;
             durability = c.durability; dataDir = c.dataDir; flushIntervalMillis = c.flushIntervalMillis;
             corruptStore = c.corruptStore;
+            memoryBudgetBytes = c.memoryBudgetBytes; memoryBudgetHeapPercent = c.memoryBudgetHeapPercent;
+            maxDiskBytes = c.maxDiskBytes; minFreeDiskBytes = c.minFreeDiskBytes;
+            diskCheckIntervalMillis = c.diskCheckIntervalMillis;
             clock = c.clock;
             persistence = c.persistence;
             authenticator = c.authenticator;
@@ -415,6 +443,16 @@ public record BrokerConfig(
         public Builder flushIntervalMillis(long v) { flushIntervalMillis = v; return this; }
         /** {@code refuse} (default) or {@code move-aside}; read by the command line only. */
         public Builder corruptStore(String v) { corruptStore = v; return this; }
+        /** Broker-wide budget for queued and in-flight message bytes (default 0 = 25 % of the maximum heap). */
+        public Builder memoryBudgetBytes(long v) { memoryBudgetBytes = v; return this; }
+        /** The budget as a share of the maximum heap when {@link #memoryBudgetBytes} is 0 (default 25). */
+        public Builder memoryBudgetHeapPercent(int v) { memoryBudgetHeapPercent = v; return this; }
+        /** Disk quota of the durable store in bytes (default 0 = none). */
+        public Builder maxDiskBytes(long v) { maxDiskBytes = v; return this; }
+        /** Usable bytes that must stay free on the store's file system (default 256 MiB; 0 = no check). */
+        public Builder minFreeDiskBytes(long v) { minFreeDiskBytes = v; return this; }
+        /** How often the disk quota is checked (default 1000 ms). */
+        public Builder diskCheckIntervalMillis(long v) { diskCheckIntervalMillis = v; return this; }
         /** Clock for all expiry decisions (default system UTC). */
         public Builder clock(Clock v) { clock = v; return this; }
         /**
@@ -456,7 +494,8 @@ public record BrokerConfig(
                     backPressureHighWater, backPressureHighWaterBytes, slowConsumerGraceMillis,
                     maxPublisherPauseMillis, allowAnonymous, users, passwordFile, aclFile, maintenanceIntervalMillis,
                     sysIntervalSeconds,
-                    durability, dataDir, flushIntervalMillis, corruptStore, clock, persistence, authenticator,
+                    durability, dataDir, flushIntervalMillis, corruptStore, memoryBudgetBytes, memoryBudgetHeapPercent,
+                    maxDiskBytes, minFreeDiskBytes, diskCheckIntervalMillis, clock, persistence, authenticator,
                     authorizer);
         }
     }

@@ -25,6 +25,7 @@ final class ConfigKeys {
         limits(k);
         sessionAndSecurity(k);
         backPressure(k);
+        memory(k);
         persistence(k);
         return List.copyOf(k);
     }
@@ -147,6 +148,15 @@ final class ConfigKeys {
                 "longest pause; then the publisher is read again and overflow is dropped");
     }
 
+    private static void memory(List<ConfigKey> k) {
+        num(k, "memory", "budget-bytes", 0, Long.MAX_VALUE, (b, v) -> b.memoryBudgetBytes(v.longValue()),
+                BrokerConfig::memoryBudgetBytes,
+                "bytes of queued + in-flight messages across all sessions (0 = budget-heap-percent of the heap);"
+                        + " past it offline queues spill to the store, or QoS 1/2 PUBLISHes get 0x97");
+        num(k, "memory", "budget-heap-percent", 1, 100, (b, v) -> b.memoryBudgetHeapPercent(v.intValue()),
+                BrokerConfig::memoryBudgetHeapPercent, "the budget as a share of the maximum heap when budget-bytes is 0");
+    }
+
     private static void persistence(List<ConfigKey> k) {
         str(k, "persistence", "durability", Builder::durability, BrokerConfig::durability,
                 "sync (fsync before acknowledging), async (group commit every flush-interval-millis) or none");
@@ -156,6 +166,13 @@ final class ConfigKeys {
                 BrokerConfig::flushIntervalMillis, "group-commit interval of async durability");
         str(k, "persistence", "corrupt-store", Builder::corruptStore, BrokerConfig::corruptStore,
                 "refuse (do not start) or move-aside (keep it aside, start empty) when the store is corrupt");
+        num(k, "persistence", "max-disk-bytes", 0, Long.MAX_VALUE, (b, v) -> b.maxDiskBytes(v.longValue()),
+                BrokerConfig::maxDiskBytes, "disk quota of the store (0 = none); reached, QoS 1/2 PUBLISHes get 0x97");
+        num(k, "persistence", "min-free-disk-bytes", 0, Long.MAX_VALUE, (b, v) -> b.minFreeDiskBytes(v.longValue()),
+                BrokerConfig::minFreeDiskBytes, "the quota is also reached when less is free on the store's disk (0 = off)");
+        num(k, "persistence", "disk-check-interval-millis", 1, 3_600_000,
+                (b, v) -> b.diskCheckIntervalMillis(v.longValue()), BrokerConfig::diskCheckIntervalMillis,
+                "how often the disk quota is checked");
     }
 
     private static void str(List<ConfigKey> k, String s, String n, BiConsumer<Builder, String> set,

@@ -22,9 +22,17 @@ import java.time.Clock;
  * @param authorizer what they may do
  * @param clock wall clock for expiries
  * @param persistence the durable back end, or {@code null} when nothing is persisted
+ * @param admission the memory budget and disk quota gate for QoS 1/2 PUBLISHes
  */
 public record BrokerContext(BrokerConfig config, BrokerMetrics metrics, SessionRegistry sessions, Router router,
-        Authenticator authenticator, Authorizer authorizer, Clock clock, Persistence persistence) {
+        Authenticator authenticator, Authorizer authorizer, Clock clock, Persistence persistence,
+        Admission admission) {
+
+    /** A context that never refuses a PUBLISH for memory or disk. */
+    public BrokerContext(BrokerConfig config, BrokerMetrics metrics, SessionRegistry sessions, Router router,
+            Authenticator authenticator, Authorizer authorizer, Clock clock, Persistence persistence) {
+        this(config, metrics, sessions, router, authenticator, authorizer, clock, persistence, Admission.OPEN);
+    }
 
     /** A context without persistence. */
     public BrokerContext(BrokerConfig config, BrokerMetrics metrics, SessionRegistry sessions, Router router,

@@ -82,6 +82,9 @@ final class InboundPublishes {
             }
         }
         ReasonCode refused = check(topic, p, conn.clientId(), conn.username());
+        if (refused == null && p.qos() != QoS.AT_MOST_ONCE) {
+            refused = ctx.admission().refusal(conn.clientId()); // memory budget or disk quota: 0x97 (3.x: closed)
+        }
         if (refused != null) {
             reject(p, refused);
             return;

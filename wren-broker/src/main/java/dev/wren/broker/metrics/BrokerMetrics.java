@@ -103,10 +103,11 @@ public final class BrokerMetrics {
         return get(Metric.PUBLISH_SENT);
     }
 
-    /** Every delivery dropped for any reason (slow consumer, queue full, expired, too large). */
+    /** Every delivery dropped for any reason (slow consumer, queue full, expired, too large, memory budget). */
     public long droppedTotal() {
         return get(Metric.DROPPED_QOS0_SLOW_CONSUMER) + get(Metric.DROPPED_QUEUE_FULL)
-                + get(Metric.DROPPED_EXPIRED) + get(Metric.DROPPED_TOO_LARGE_FOR_CLIENT);
+                + get(Metric.DROPPED_EXPIRED) + get(Metric.DROPPED_TOO_LARGE_FOR_CLIENT)
+                + get(Metric.DROPPED_MEMORY_BUDGET) + get(Metric.DROPPED_SPILLED_MISSING);
     }
 
     @Override

@@ -81,7 +81,27 @@ public enum Metric {
     /** Recovery at start: sessions that expired while the broker was down, removed. */
     STORE_RECOVERY_EXPIRED_SESSIONS("store/recovery/expired-sessions"),
     /** Recovery at start: queued deliveries removed (message expired while down, or missing). */
-    STORE_RECOVERY_DROPPED_DELIVERIES("store/recovery/dropped-deliveries");
+    STORE_RECOVERY_DROPPED_DELIVERIES("store/recovery/dropped-deliveries"),
+    /** Gauge: bytes of queued and in-flight messages held by all sessions (an upper bound, see MemoryBudget). */
+    MEMORY_BUDGET_USED("memory/budget-used-bytes"),
+    /** Gauge: the broker-wide memory budget for queued and in-flight messages, bytes. */
+    MEMORY_BUDGET("memory/budget-bytes"),
+    /** QoS 1/2 PUBLISHes refused (PUBACK/PUBREC 0x97, 3.x: connection closed) because the memory budget was used up. */
+    PUBLISH_REFUSED_MEMORY_BUDGET("quota/refused-memory-budget"),
+    /** QoS 1/2 PUBLISHes refused (PUBACK/PUBREC 0x97, 3.x: connection closed) because the store reached its disk quota. */
+    PUBLISH_REFUSED_DISK_QUOTA("quota/refused-disk-quota"),
+    /** Offline QoS 0 deliveries dropped because the memory budget was used up and nothing could be spilled. */
+    DROPPED_MEMORY_BUDGET("dropped/memory-budget"),
+    /** Spilled deliveries given up because their message never appeared in the store (its write failed). */
+    DROPPED_SPILLED_MISSING("dropped/spilled-missing"),
+    /** Times a session's queue was spilled to the store (its messages left the heap). */
+    QUEUES_SPILLED("memory/queues-spilled"),
+    /** Gauge: deliveries whose messages are only in the store now (spilled queues). */
+    SPILLED_DELIVERIES("memory/spilled-deliveries"),
+    /** Spilled deliveries read back from the store to be sent. */
+    DELIVERIES_PAGED_IN("memory/paged-in"),
+    /** Gauge: 1 while the store is at its disk quota (new QoS 1/2 PUBLISHes get 0x97), else 0. */
+    STORE_QUOTA_REACHED("store/quota-reached");
 
     private final String sysTopic;
 

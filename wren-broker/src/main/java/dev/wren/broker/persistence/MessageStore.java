@@ -35,4 +35,23 @@ public interface MessageStore {
 
     /** Delivery {@code seq} was dropped (expired, queue full, too large). */
     CompletionStage<Void> dropped(String clientId, long seq);
+
+    /**
+     * Whether {@link #queuePage} reads queued deliveries back, so that the broker may drop a
+     * queue's messages from the heap past its memory budget (spill) and page them in later.
+     */
+    default boolean pagesQueues() {
+        return false;
+    }
+
+    /**
+     * Up to {@code limit} deliveries of {@code clientId} that are durable and still queued (never
+     * sent), with sequence numbers from {@code fromSeq} on, in sequence order, each with its
+     * message. A delivery whose write has not completed may be missing. A blocking read, called on
+     * an event loop with a small {@code limit}: it must be a point lookup plus a short scan.
+     * Only called if {@link #pagesQueues()}.
+     */
+    default List<StoredState.StoredDelivery> queuePage(String clientId, long fromSeq, int limit) {
+        return List.of();
+    }
 }

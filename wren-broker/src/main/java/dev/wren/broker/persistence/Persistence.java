@@ -36,6 +36,22 @@ public interface Persistence extends AutoCloseable {
         return StoreStatistics.NONE;
     }
 
+    /**
+     * Bytes the store occupies on disk, or -1 if it keeps nothing on disk. Called periodically by
+     * the disk quota check, off the event loops; may take a few milliseconds.
+     */
+    default long diskBytes() {
+        return -1;
+    }
+
+    /**
+     * Bytes still usable on the file system that holds the store, or -1 if it keeps nothing on
+     * disk. Called like {@link #diskBytes()}.
+     */
+    default long usableDiskBytes() {
+        return -1;
+    }
+
     /** Everything stored, read once before the listener opens. */
     StoredState load();
 

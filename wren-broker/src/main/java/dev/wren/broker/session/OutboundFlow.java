@@ -32,6 +32,16 @@ import java.util.Map;
  * connection. QoS 0 deliveries to a connection whose outbound buffer is full are dropped first
  * and counted in {@link Metric#DROPPED_QOS0_SLOW_CONSUMER}.
  *
+ * <p>Broker-wide budget: every delivery held (queued or in flight) also counts against the shared
+ * {@link MemoryBudget}. An offline session whose next delivery would take the broker past it
+ * <em>spills</em> if its store can page queues back ({@link MessageStore#pagesQueues()}): the
+ * queued deliveries that are in the store leave the heap and only their sequence numbers stay
+ * ({@link SpilledSeqs}); later stored deliveries go straight there. Once a connection is attached
+ * again the spilled deliveries are read back in sequence order, a page at a time as the window and
+ * the socket allow ({@link MessageStore#queuePage}), and only then does the in-memory queue
+ * continue. Without such a store, an offline QoS 0 delivery past the budget is dropped and counted
+ * in {@link Metric#DROPPED_MEMORY_BUDGET}; QoS 1/2 ones are refused at the publisher instead.
+ *
  * <p>Thread confinement: the loop of the owning {@link Session}.
  */
 final class OutboundFlow {
@@ -50,8 +60,27 @@ final class OutboundFlow {
         }
     }
 
+    /** Most deliveries read back from the store at once. */
+    static final int PAGE = 64;
+    /** How long a spilled delivery may be missing from the store (its write not done yet) before it counts as lost. */
+    static final long MISSING_GIVE_UP_MILLIS = 10_000;
+    /** How soon paging tries again when the next spilled delivery is not in the store yet. */
+    static final long PAGING_RETRY_NANOS = 20_000_000;
+
     private final LinkedHashMap<Integer, Inflight> inflight = new LinkedHashMap<>();
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+    /** Deliveries only in the store, by sequence number; empty unless spilled. */
+    private final SpilledSeqs spilled = new SpilledSeqs();
+    /** Deliveries read back from the store, sent before anything else queued. */
+    private final ArrayDeque<Delivery> paged = new ArrayDeque<>();
+    /** Whether stored deliveries go to the store only (set by a spill, cleared once all is paged back). */
+    private boolean spilling;
+    /** When paging first found the next spilled delivery missing from the store, or -1. */
+    private long missingSince = -1;
+    private Runnable retryPaging = () -> { };
+    private final MemoryBudget budget;
+    /** Bytes this flow holds against {@link #budget}. */
+    private long budgetHeld;
     private final QueueLimits limits;
     private final BrokerMetrics metrics;
     private final String clientId;
@@ -72,6 +101,29 @@ final class OutboundFlow {
         this.store = store;
         this.limits = limits;
         this.metrics = metrics;
+        this.budget = limits.budget();
+    }
+
+    /** What to run to try paging again a little later (the session schedules it on its loop). */
+    void retryPagingWith(Runnable task) {
+        this.retryPaging = task;
+    }
+
+    private void hold(Message m) {
+        long cost = MemoryBudget.cost(m);
+        budgetHeld += cost;
+        budget.add(cost);
+    }
+
+    private void release(Message m) {
+        long cost = MemoryBudget.cost(m);
+        budgetHeld -= cost;
+        budget.add(-cost);
+    }
+
+    /** Whether this delivery can live in the store alone: it is stored and the store pages queues back. */
+    private boolean spillable(Delivery d) {
+        return d.seq() != 0 && store != null && store.pagesQueues();
     }
 
     Offer offer(Delivery d, SessionLink link, long now) {
@@ -80,9 +132,19 @@ final class OutboundFlow {
             stored(d, Change.DROPPED);
             return Offer.DROPPED;
         }
+        if (spilling && spillable(d)) {
+            Offer result = addSpilled(d);
+            if (link != null) {
+                drain(link, now);
+            }
+            return result;
+        }
         if (link == null) {
             if (d.qos() == QoS.AT_MOST_ONCE && !limits.queueQos0Offline()) {
                 return Offer.DROPPED;
+            }
+            if (budget.wouldExceed(MemoryBudget.cost(d.message()))) {
+                return overBudgetOffline(d);
             }
             return enqueue(d);
         }
@@ -94,13 +156,13 @@ final class OutboundFlow {
             send(d, 0, false, link, now);
             return Offer.SENT;
         }
-        if (queue.isEmpty() && inflight.size() < link.outboundWindow() && link.writable()
+        if (queue.isEmpty() && !spilling && inflight.size() < link.outboundWindow() && link.writable()
                 && inflightBytes + queuedBytes + d.message().weight() <= limits.maxBytes()) {
             sendNew(d, link, now);
             return Offer.SENT;
         }
         boolean writable = link.writable();
-        writableWhileQueued = queue.isEmpty() ? writable : writableWhileQueued || writable;
+        writableWhileQueued = queuedCount() == 0 ? writable : writableWhileQueued || writable;
         Offer result = enqueue(d);
         if (result == Offer.OVERFLOW && (writable || writableWhileQueued)) {
             // the socket drains but the client acknowledges too slowly: drop the newest, keep the client
@@ -125,25 +187,170 @@ final class OutboundFlow {
 
     private Offer enqueue(Delivery d) {
         long weight = d.message().weight();
-        if (queue.size() >= limits.maxMessages() || inflightBytes + queuedBytes + weight > limits.maxBytes()) {
+        if (queuedCount() + spilled.size() >= limits.maxMessages()
+                || inflightBytes + queuedBytes + weight > limits.maxBytes()) {
             metrics.dropped(Metric.DROPPED_QUEUE_FULL, clientId);
             stored(d, Change.DROPPED);
             return Offer.OVERFLOW;
         }
         queue.addLast(d);
         queuedBytes += weight;
+        hold(d.message());
         return Offer.QUEUED;
     }
 
-    /** Sends queued deliveries while the window and the socket have room. */
+    /**
+     * An offline delivery that would take the broker past its memory budget: spill if the store
+     * can page it back; otherwise a QoS 0 one is dropped and counted, a QoS 1/2 one (already
+     * acknowledged to its publisher) is kept within the session's own limits.
+     */
+    private Offer overBudgetOffline(Delivery d) {
+        if (spillable(d)) {
+            spill();
+            return addSpilled(d);
+        }
+        if (d.qos() == QoS.AT_MOST_ONCE) {
+            metrics.dropped(Metric.DROPPED_MEMORY_BUDGET, clientId);
+            stored(d, Change.DROPPED);
+            return Offer.DROPPED;
+        }
+        return enqueue(d);
+    }
+
+    /** A stored delivery to a spilled session: only its sequence number is kept; its message is in the store. */
+    private Offer addSpilled(Delivery d) {
+        if (queuedCount() + spilled.size() >= limits.maxMessages()) {
+            metrics.dropped(Metric.DROPPED_QUEUE_FULL, clientId);
+            stored(d, Change.DROPPED);
+            return Offer.DROPPED;
+        }
+        spilled.add(d.seq());
+        metrics.add(Metric.SPILLED_DELIVERIES, 1);
+        return Offer.QUEUED;
+    }
+
+    /**
+     * Moves every queued delivery that is in the store out of the heap (only its sequence number
+     * stays) and sends later stored deliveries to the store only, until all is paged back. Not for
+     * deliveries in flight: those stay until acknowledged. Returns whether anything was freed.
+     */
+    boolean spill() {
+        if (store == null || !store.pagesQueues()) {
+            return false;
+        }
+        if (!spilling) {
+            spilling = true;
+            metrics.noted(Metric.QUEUES_SPILLED, clientId);
+        }
+        int moved = moveToSpilled(paged) + moveToSpilled(queue);
+        return moved > 0;
+    }
+
+    private int moveToSpilled(ArrayDeque<Delivery> from) {
+        int moved = 0;
+        for (Iterator<Delivery> it = from.iterator(); it.hasNext();) {
+            Delivery d = it.next();
+            if (d.seq() != 0) {
+                it.remove();
+                queuedBytes -= d.message().weight();
+                release(d.message());
+                spilled.add(d.seq());
+                moved++;
+            }
+        }
+        metrics.add(Metric.SPILLED_DELIVERIES, moved);
+        return moved;
+    }
+
+    /** Whether this session holds queued messages in the heap that a spill could free. */
+    boolean canSpill() {
+        if (store == null || !store.pagesQueues()) {
+            return false;
+        }
+        for (Delivery d : queue) {
+            if (d.seq() != 0) {
+                return true;
+            }
+        }
+        return !paged.isEmpty();
+    }
+
+    /**
+     * Reads the next page of spilled deliveries back from the store, in sequence order, into
+     * {@link #paged}. Returns false if none could be read: the next one is not in the store yet
+     * (its write is still running), and a retry is scheduled; after {@link #MISSING_GIVE_UP_MILLIS}
+     * it counts as lost (its write failed) and is dropped, counted and logged.
+     */
+    private boolean pageIn(SessionLink link, long now) {
+        int room = Math.clamp(link.outboundWindow() - inflight.size(), 1, PAGE);
+        List<StoredDelivery> page = store.queuePage(clientId, spilled.first(), room + inflight.size());
+        int taken = 0;
+        for (StoredDelivery sd : page) {
+            if (spilled.isEmpty() || taken >= room) {
+                break;
+            }
+            long next = spilled.first();
+            if (sd.seq() < next) {
+                continue; // in flight, or read back already
+            }
+            if (sd.seq() > next) {
+                break; // the next one is not in the store (yet)
+            }
+            spilled.removeFirst();
+            metrics.add(Metric.SPILLED_DELIVERIES, -1);
+            metrics.increment(Metric.DELIVERIES_PAGED_IN);
+            Delivery d = new Delivery(sd.message(), sd.qos(), sd.retain(), sd.subscriptionIds(), null, sd.seq());
+            paged.addLast(d);
+            queuedBytes += d.message().weight();
+            hold(d.message());
+            taken++;
+        }
+        if (taken > 0) {
+            missingSince = -1;
+            return true;
+        }
+        if (missingSince < 0) {
+            missingSince = now;
+        } else if (now - missingSince >= MISSING_GIVE_UP_MILLIS) {
+            long lost = spilled.removeFirst();
+            metrics.add(Metric.SPILLED_DELIVERIES, -1);
+            metrics.dropped(Metric.DROPPED_SPILLED_MISSING, clientId);
+            store.dropped(clientId, lost);
+            missingSince = -1;
+            return true;
+        }
+        retryPaging.run();
+        return false;
+    }
+
+    /**
+     * Sends queued deliveries while the window and the socket have room: first those read back
+     * from the store, then the rest of the spilled ones (paged in), then the in-memory queue.
+     */
     void drain(SessionLink link, long now) {
-        Delivery d;
-        while ((d = queue.peekFirst()) != null && link.writable()) {
+        while (link.writable()) {
+            ArrayDeque<Delivery> from = paged;
+            Delivery d = paged.peekFirst();
+            if (d == null && !spilled.isEmpty()) {
+                if (inflight.size() >= link.outboundWindow() || !pageIn(link, now)) {
+                    return;
+                }
+                continue;
+            }
+            if (d == null) {
+                spilling = false; // everything is back: stored deliveries may stay in the heap again
+                from = queue;
+                d = queue.peekFirst();
+                if (d == null) {
+                    return;
+                }
+            }
             if (d.qos() != QoS.AT_MOST_ONCE && inflight.size() >= link.outboundWindow()) {
                 return;
             }
-            queue.pollFirst();
+            from.pollFirst();
             queuedBytes -= d.message().weight();
+            release(d.message());
             if (d.message().isExpired(now)) {
                 metrics.dropped(Metric.DROPPED_EXPIRED, clientId);
                 stored(d, Change.DROPPED);
@@ -165,6 +372,7 @@ final class OutboundFlow {
         Inflight f = new Inflight(d);
         inflight.put(id, f);
         inflightBytes += f.weight;
+        hold(d.message());
         if (store != null && d.seq() != 0) {
             store.sent(clientId, d.seq(), id);
         }
@@ -241,8 +449,12 @@ final class OutboundFlow {
     }
 
     private void unweigh(Inflight f) {
+        if (f.released && f.weight == 0) {
+            return; // released QoS 2: already given back
+        }
         inflightBytes -= f.weight;
         f.weight = 0;
+        release(f.delivery.message());
     }
 
     /** PUBREC: an error code ends the delivery, success moves it to the PUBREL phase. */
@@ -298,13 +510,17 @@ final class OutboundFlow {
                 taken.add(d);
                 stored(d, Change.DROPPED);
                 queuedBytes -= d.message().weight();
+                release(d.message());
                 it.remove();
             }
         }
         return taken;
     }
 
-    /** Restores stored deliveries at start-up: sent ones in flight (resent on resume), others queued. */
+    /**
+     * Restores stored deliveries at start-up: sent ones in flight (resent on resume), others queued,
+     * or spilled (only their sequence numbers kept) once the broker is past its memory budget.
+     */
     void restore(List<StoredDelivery> deliveries) {
         for (StoredDelivery sd : deliveries) {
             Delivery d = new Delivery(sd.message(), sd.qos(), sd.retain(), sd.subscriptionIds(), null, sd.seq());
@@ -313,17 +529,26 @@ final class OutboundFlow {
                 f.released = sd.released();
                 if (f.released) {
                     f.weight = 0;
+                } else {
+                    hold(d.message());
                 }
                 inflightBytes += f.weight;
                 inflight.put(sd.packetId(), f);
             } else {
-                queue.addLast(d);
-                queuedBytes += d.message().weight();
-                if (sd.possiblySent()) {
+                if (sd.possiblySent()) { // kept by seq, so it also holds for a spilled delivery paged back later
                     if (possiblySent == null) {
                         possiblySent = new java.util.HashSet<>();
                     }
                     possiblySent.add(sd.seq());
+                }
+                if ((spilling || budget.wouldExceed(MemoryBudget.cost(d.message()))) && spillable(d)) {
+                    spill(); // the ones restored to the heap before go back to the store too: order
+                    spilled.add(d.seq());
+                    metrics.add(Metric.SPILLED_DELIVERIES, 1);
+                } else {
+                    queue.addLast(d);
+                    queuedBytes += d.message().weight();
+                    hold(d.message());
                 }
             }
         }
@@ -333,8 +558,19 @@ final class OutboundFlow {
         return inflight.size();
     }
 
+    /** Deliveries queued in the heap (not the spilled ones). */
     int queuedCount() {
-        return queue.size();
+        return queue.size() + paged.size();
+    }
+
+    /** Deliveries whose messages are only in the store. */
+    int spilledCount() {
+        return spilled.size();
+    }
+
+    /** Bytes this flow holds against the broker-wide budget. */
+    long budgetHeld() {
+        return budgetHeld;
     }
 
     /** Bytes held against the limit: queued plus in flight. */
@@ -346,7 +582,14 @@ final class OutboundFlow {
         inflight.clear();
         queue.clear();
         possiblySent = null;
+        paged.clear();
+        metrics.add(Metric.SPILLED_DELIVERIES, -spilled.size());
+        spilled.clear();
+        spilling = false;
+        missingSince = -1;
         queuedBytes = 0;
         inflightBytes = 0;
+        budget.add(-budgetHeld);
+        budgetHeld = 0;
     }
 }

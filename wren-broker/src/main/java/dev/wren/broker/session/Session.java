@@ -75,6 +75,8 @@ public final class Session {
         this.metrics = metrics;
         this.clock = clock;
         this.outbound = new OutboundFlow(clientId, limits, metrics, store);
+        // the next spilled delivery is not in the store yet: look again shortly
+        this.outbound.retryPagingWith(() -> this.loop.schedule(this::afterAck, OutboundFlow.PAGING_RETRY_NANOS));
         this.congestion = new Congestion(limits.backPressure());
         this.backPressure = limits.backPressure().enabled();
         this.ticker = limits.backPressure().ticker();
@@ -387,6 +389,24 @@ public final class Session {
 
     public int queuedCount() {
         return outbound.queuedCount();
+    }
+
+    /** Deliveries whose messages are only in the store (spilled), owner loop only. */
+    public int spilledCount() {
+        return outbound.spilledCount();
+    }
+
+    /** Bytes this session holds against the broker-wide memory budget, owner loop only. */
+    public long budgetHeld() {
+        return outbound.budgetHeld();
+    }
+
+    /**
+     * Session loop: if offline, moves the queued messages that are in the store out of the heap
+     * (the broker is past its memory budget). Returns whether anything was freed.
+     */
+    public boolean spillIfOffline() {
+        return !online && !ended && outbound.spill();
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.wren.codec.packet.Will;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,8 @@ public final class SessionRegistry implements SessionHooks {
     private final BrokerMetrics metrics;
     private final Clock clock;
     private final Persistence persistence;
+    private static final long SPILL_SWEEP_NANOS = 100_000_000;
+    private final AtomicLong lastSpillSweep = new AtomicLong(System.nanoTime() - SPILL_SWEEP_NANOS);
 
     public SessionRegistry(SessionRouting routing, QueueLimits limits, BrokerMetrics metrics, Clock clock,
             Persistence persistence) {
@@ -181,15 +184,47 @@ public final class SessionRegistry implements SessionHooks {
         return sessions.size();
     }
 
-    /** Publishes due delayed wills and ends expired offline sessions, each on its own loop. */
+    /**
+     * Publishes due delayed wills and ends expired offline sessions, each on its own loop; past the
+     * memory budget, also spills the queues of offline sessions.
+     */
     public void maintain(long now) {
+        boolean spill = limits.budget().exceeded() && spills();
         for (Session s : offline) {
             if (s.isEnded() || s.isOnline()) {
                 offline.remove(s);
-            } else if (s.isDue(now)) {
+                continue;
+            }
+            if (s.isDue(now)) {
                 s.loop().execute(() -> s.maintain(now));
             }
+            if (spill) {
+                s.loop().execute(s::spillIfOffline);
+            }
         }
+    }
+
+    /**
+     * Past the memory budget: spills the queues of offline sessions, each on its own loop, at most
+     * once per {@code SPILL_SWEEP_NANOS} (a flood of refused PUBLISHes asks for it every time).
+     * Any thread.
+     */
+    public void spillOffline() {
+        long now = System.nanoTime();
+        long last = lastSpillSweep.get();
+        if (!spills() || now - last < SPILL_SWEEP_NANOS || !lastSpillSweep.compareAndSet(last, now)) {
+            return;
+        }
+        for (Session s : offline) {
+            if (!s.isEnded() && !s.isOnline()) {
+                s.loop().execute(s::spillIfOffline);
+            }
+        }
+    }
+
+    /** Whether queues can spill: the store pages them back. */
+    public boolean spills() {
+        return persistence != null && persistence.messages().pagesQueues();
     }
 
     @Override

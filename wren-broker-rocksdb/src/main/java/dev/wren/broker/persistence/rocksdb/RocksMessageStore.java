@@ -2,6 +2,7 @@ package dev.wren.broker.persistence.rocksdb;
 
 import dev.wren.broker.persistence.MessageStore;
 import dev.wren.broker.persistence.QueuedDelivery;
+import dev.wren.broker.persistence.StoredState.StoredDelivery;
 import dev.wren.broker.session.Message;
 import dev.wren.codec.QoS;
 import java.util.ArrayList;
@@ -119,6 +120,29 @@ final class RocksMessageStore implements MessageStore {
     @Override
     public CompletionStage<Void> dropped(String clientId, long seq) {
         return remove(clientId, seq);
+    }
+
+    @Override
+    public boolean pagesQueues() {
+        return true;
+    }
+
+    /**
+     * Reads the queue from the disk (committed entries only); skips entries sent meanwhile (the
+     * in-memory state decides: sending QoS 1 is not written).
+     */
+    @Override
+    public List<StoredDelivery> queuePage(String clientId, long fromSeq, int limit) {
+        List<StoredDelivery> out = new ArrayList<>();
+        for (QueueEntry e : store.queuePage(clientId, fromSeq, limit)) {
+            QueueEntry now = live.get(clientId, e.seq());
+            StoredMessage m = now != null && now.state() == QueueEntry.State.QUEUED ? store.message(e.messageId()) : null;
+            if (m != null) {
+                out.add(new StoredDelivery(e.seq(), Conversions.toMessage(m), e.qos(), e.retain(),
+                        e.subscriptionIds(), 0, false, false));
+            }
+        }
+        return out;
     }
 
     private CompletionStage<Void> update(String clientId, long seq, UnaryOperator<QueueEntry> change) {

@@ -6,6 +6,8 @@ import dev.wren.broker.persistence.RetainedPersistence;
 import dev.wren.broker.persistence.SessionStore;
 import dev.wren.broker.persistence.StoreStatistics;
 import dev.wren.broker.persistence.StoredState;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -101,6 +103,7 @@ public final class RocksPersistence implements Persistence {
     }
 
     /** Bytes on disk (SSTs + WAL), for a disk quota. */
+    @Override
     public long diskBytes() {
         return store.engine().diskBytes();
     }
@@ -122,6 +125,16 @@ public final class RocksPersistence implements Persistence {
                 new StoreStatistics.Recovery(r.walCorruptions(), r.walBytesDropped(), r.movedAsideTo() != null,
                         r.expiredSessions(), r.droppedQueueEntries()));
         return last;
+    }
+
+    /** Usable bytes on the data directory's file system, for the quota's minimum free space. */
+    @Override
+    public long usableDiskBytes() {
+        try {
+            return Files.getFileStore(store.engine().config().dir()).getUsableSpace();
+        } catch (IOException e) {
+            throw new StoreException("cannot read the free space of " + store.engine().config().dir(), e);
+        }
     }
 
     /**
