@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Timeout;
  * The broker-wide memory budget with a durable store (issue 5): offline persistent sessions
  * receive far more than the budget; their queues spill to the store, the budget gauge stays
  * within the budget plus the accounting slack, and after reconnecting (also after a restart)
- * every message arrives once, in order: QoS 1 and QoS 2 [MQTT-4.6.0-5] [MQTT-4.3.3-2] (QoS 2
- * exactly once, 4.3.3), with the session resumed [MQTT-3.1.2-5].
+ * every message arrives once, in order: QoS 1 and QoS 2 in the order published [MQTT-4.6.0-5],
+ * QoS 2 exactly once (4.3.3), with the session resumed [MQTT-3.1.2-5].
  */
 @Timeout(180)
 class SpillIT {
