@@ -262,19 +262,6 @@ final class OutboundFlow {
         return moved;
     }
 
-    /** Whether this session holds queued messages in the heap that a spill could free. */
-    boolean canSpill() {
-        if (store == null || !store.pagesQueues()) {
-            return false;
-        }
-        for (Delivery d : queue) {
-            if (d.seq() != 0) {
-                return true;
-            }
-        }
-        return !paged.isEmpty();
-    }
-
     /**
      * Reads the next page of spilled deliveries back from the store, in sequence order, into
      * {@link #paged}. Returns false if none could be read: the next one is not in the store yet
