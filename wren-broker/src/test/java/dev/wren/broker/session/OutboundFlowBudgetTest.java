@@ -266,6 +266,26 @@ class OutboundFlowBudgetTest {
         assertThat(store.dropped).containsExactly(6L, 7L, 8L);
     }
 
+    /** A QoS 1 delivery that may have gone out before a crash keeps DUP=1 when it comes back from a spill [MQTT-3.3.1-1]. */
+    @Test
+    void restoredPossiblySent_spilled_pagedBackWithDup() {
+        PagingStore store = new PagingStore();
+        OutboundFlow flow = new OutboundFlow("c", new QueueLimits(1_000, 1 << 20, false).withBudget(new MemoryBudget(1)),
+                metrics, store);
+        List<StoredDelivery> stored = new ArrayList<>();
+        for (int seq = 1; seq <= 4; seq++) {
+            Delivery delivery = d("m" + seq, QoS.AT_LEAST_ONCE, seq, Long.MAX_VALUE);
+            store.put(delivery);
+            stored.add(new StoredDelivery(seq, delivery.message(), QoS.AT_LEAST_ONCE, false, List.of(), 0, false,
+                    seq <= 2));
+        }
+        flow.restore(stored);
+        assertThat(flow.spilledCount()).isEqualTo(4);
+        link.window = 10;
+        flow.drain(link, 0);
+        assertThat(link.sent).extracting(p -> ((Publish) p).dup()).containsExactly(true, true, false, false);
+    }
+
     @Test
     void restore_pastTheBudget_keepsOnlySequenceNumbers() {
         PagingStore store = new PagingStore();
