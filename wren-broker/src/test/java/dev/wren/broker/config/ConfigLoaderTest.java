@@ -49,6 +49,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void memoryBudgetAndDiskQuota_appliedAndChecked() {
+        BrokerConfig c = ConfigLoader.parse("""
+                memory:
+                  budget-bytes: 1073741824
+                  budget-heap-percent: 40
+                persistence:
+                  max-disk-bytes: 10000000000
+                  min-free-disk-bytes: 0
+                  disk-check-interval-millis: 250
+                """, "t");
+        assertThat(c.memoryBudgetBytes()).isEqualTo(1L << 30);
+        assertThat(c.memoryBudgetHeapPercent()).isEqualTo(40);
+        assertThat(c.maxDiskBytes()).isEqualTo(10_000_000_000L);
+        assertThat(c.minFreeDiskBytes()).isZero();
+        assertThat(c.diskCheckIntervalMillis()).isEqualTo(250);
+        assertThat(BrokerConfig.defaults().minFreeDiskBytes()).isEqualTo(256L << 20);
+        assertThatThrownBy(() -> ConfigLoader.parse("""
+                memory:
+                  budget-heap-percent: 0
+                  budget: 5
+                persistence:
+                  max-disk-bytes: -1
+                """, "t"))
+                .hasMessageContaining("memory.budget-heap-percent")
+                .hasMessageContaining("memory.budget")
+                .hasMessageContaining("persistence.max-disk-bytes");
+    }
+
+    @Test
     void backPressure_appliedAndChecked() {
         BrokerConfig c = ConfigLoader.parse("""
                 back-pressure:
