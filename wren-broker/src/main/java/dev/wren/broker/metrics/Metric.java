@@ -66,21 +66,23 @@ public enum Metric {
     STORE_FSYNCS("store/fsyncs"),
     /** Durable store: failed commits (nothing acknowledged as success for them). */
     STORE_FAILURES("store/failures"),
-    /** Durable store: mean microseconds from a commit's submission to its durability. */
+    /** Gauge: durable store mean microseconds from a commit's submission to its durability. */
     STORE_COMMIT_MICROS_AVG("store/commit-micros-avg"),
-    /** Durable store: longest such time since start. */
+    /** Gauge: durable store longest such time since start. */
     STORE_COMMIT_MICROS_MAX("store/commit-micros-max"),
-    /** Durable store: bytes on disk. */
+    /** Gauge: durable store bytes on disk. */
     STORE_DISK_BYTES("store/disk-bytes"),
-    /** Recovery at start: write-ahead log records dropped as torn or corrupt. */
+    /** Durable store: writes skipped because an acknowledgement came before their group commit (nothing to write or delete). */
+    STORE_CANCELLED_WRITES("store/cancelled-writes"),
+    /** Gauge, fixed at start: recovery write-ahead log records dropped as torn or corrupt. */
     STORE_RECOVERY_WAL_RECORDS_DROPPED("store/recovery/wal-records-dropped"),
-    /** Recovery at start: write-ahead log bytes dropped. */
+    /** Gauge, fixed at start: recovery write-ahead log bytes dropped. */
     STORE_RECOVERY_WAL_BYTES_DROPPED("store/recovery/wal-bytes-dropped"),
-    /** Recovery at start: 1 if a store too damaged to open was moved aside (corrupt-store: move-aside). */
+    /** Gauge, fixed at start: recovery 1 if a store too damaged to open was moved aside (corrupt-store: move-aside). */
     STORE_RECOVERY_MOVED_ASIDE("store/recovery/moved-aside"),
-    /** Recovery at start: sessions that expired while the broker was down, removed. */
+    /** Gauge, fixed at start: recovery sessions that expired while the broker was down, removed. */
     STORE_RECOVERY_EXPIRED_SESSIONS("store/recovery/expired-sessions"),
-    /** Recovery at start: queued deliveries removed (message expired while down, or missing). */
+    /** Gauge, fixed at start: recovery queued deliveries removed (message expired while down, or missing). */
     STORE_RECOVERY_DROPPED_DELIVERIES("store/recovery/dropped-deliveries"),
     /** Gauge: bytes of queued and in-flight messages held by all sessions (an upper bound, see MemoryBudget). */
     MEMORY_BUDGET_USED("memory/budget-used-bytes"),
@@ -119,12 +121,16 @@ public enum Metric {
      * figure) rather than a counter that only grows: the Prometheus type of its sample.
      */
     public boolean gauge() {
-        return GaugeNames.GAUGES.contains(this) || name().startsWith("STORE_RECOVERY_") || name().endsWith("_CURRENT");
+        return GaugeNames.GAUGES.contains(this);
     }
 
     /** Holder: an enum's own static fields are not yet set while its constants are built. */
     private static final class GaugeNames {
-        static final java.util.Set<Metric> GAUGES = java.util.EnumSet.of(PUBLISHERS_PAUSED,
-                STORE_COMMIT_MICROS_AVG, STORE_COMMIT_MICROS_MAX, STORE_DISK_BYTES);
+        static final java.util.Set<Metric> GAUGES = java.util.EnumSet.of(CONNECTIONS_CURRENT, SESSIONS_CURRENT,
+                SUBSCRIPTIONS_CURRENT, RETAINED_CURRENT, PUBLISHERS_PAUSED, STORE_COMMIT_MICROS_AVG,
+                STORE_COMMIT_MICROS_MAX, STORE_DISK_BYTES, STORE_RECOVERY_WAL_RECORDS_DROPPED,
+                STORE_RECOVERY_WAL_BYTES_DROPPED, STORE_RECOVERY_MOVED_ASIDE, STORE_RECOVERY_EXPIRED_SESSIONS,
+                STORE_RECOVERY_DROPPED_DELIVERIES, MEMORY_BUDGET_USED, MEMORY_BUDGET, SPILLED_DELIVERIES,
+                STORE_QUOTA_REACHED);
     }
 }

@@ -17,6 +17,7 @@ public final class StoreMetrics {
         gauge(metrics, Metric.STORE_WRITES, persistence, StoreStatistics::writes);
         gauge(metrics, Metric.STORE_FSYNCS, persistence, StoreStatistics::fsyncs);
         gauge(metrics, Metric.STORE_FAILURES, persistence, StoreStatistics::failures);
+        gauge(metrics, Metric.STORE_CANCELLED_WRITES, persistence, StoreStatistics::cancelledWrites);
         gauge(metrics, Metric.STORE_COMMIT_MICROS_AVG, persistence, StoreStatistics::averageCommitMicros);
         gauge(metrics, Metric.STORE_COMMIT_MICROS_MAX, persistence, StoreStatistics::maxCommitMicros);
         gauge(metrics, Metric.STORE_DISK_BYTES, persistence, StoreStatistics::diskBytes);

@@ -9,16 +9,18 @@ package dev.wren.broker.persistence;
  * @param writes engine writes; each carries one or more commits (group commit)
  * @param fsyncs syncs of the write-ahead log
  * @param failures commits that failed (their PUBACK/PUBREC/CONNACK was not sent as success)
+ * @param cancelledWrites writes skipped because an acknowledgement arrived before their group commit
  * @param averageCommitMicros mean time from a commit's submission to its durability
  * @param maxCommitMicros longest such time
  * @param diskBytes bytes the store occupies on disk
  * @param recovery what opening the store found
  */
-public record StoreStatistics(long commits, long writes, long fsyncs, long failures, long averageCommitMicros,
+public record StoreStatistics(long commits, long writes, long fsyncs, long failures, long cancelledWrites,
+        long averageCommitMicros,
         long maxCommitMicros, long diskBytes, Recovery recovery) {
 
     /** A store that reports nothing (the in-memory back end). */
-    public static final StoreStatistics NONE = new StoreStatistics(0, 0, 0, 0, 0, 0, 0, Recovery.CLEAN);
+    public static final StoreStatistics NONE = new StoreStatistics(0, 0, 0, 0, 0, 0, 0, 0, Recovery.CLEAN);
 
     /**
      * What recovery found and repaired when the store was opened.

@@ -120,7 +120,7 @@ public final class RocksPersistence implements Persistence {
         }
         CommitStats c = stats();
         RecoveryReport r = recoveryReport();
-        last = new StoreStatistics(c.fragments(), c.batches(), c.fsyncs(), c.failures(),
+        last = new StoreStatistics(c.fragments(), c.batches(), c.fsyncs(), c.failures(), c.cancelledWrites(),
                 Math.round(c.averageLatencyMicros()), c.maxLatencyNanos() / 1000, diskBytes(),
                 new StoreStatistics.Recovery(r.walCorruptions(), r.walBytesDropped(), r.movedAsideTo() != null,
                         r.expiredSessions(), r.droppedQueueEntries()));
