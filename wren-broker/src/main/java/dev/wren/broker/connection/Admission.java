@@ -8,12 +8,13 @@ import dev.wren.codec.ReasonCode;
 
 /**
  * Whether the broker takes a new QoS 1/2 message now. Two broker-wide limits refuse it with
- * 0x97 Quota exceeded: the store's disk quota (the message would have to be stored), and the
- * memory budget for queued and in-flight messages (the message might have to be queued; the
- * broker cannot tell at the PUBLISH, because deliveries are queued later on the subscribers'
- * loops). Each refusal is counted and logged (rate-limited); with a store that spills, the
- * memory refusal first asks offline sessions to spill, so it only lasts while online sessions
- * hold the budget.
+ * 0x97 Quota exceeded: the memory budget for queued and in-flight messages (checked before
+ * routing: the message might have to be queued, and the broker cannot tell at the PUBLISH,
+ * because deliveries are queued later on the subscribers' loops), and the store's disk quota
+ * (checked by the router once it knows whether the message must be stored, see
+ * {@link #diskQuotaReached()}). Each refusal is counted and logged (rate-limited); with a store
+ * that spills, the memory refusal first asks offline sessions to spill, so it only lasts while
+ * online sessions hold the budget.
  *
  * <p>Thread-safety: any thread; two volatile reads per QoS 1/2 PUBLISH.
  */
@@ -36,17 +37,23 @@ public final class Admission {
         this.spill = spill;
     }
 
-    /** The reason to refuse a QoS 1/2 PUBLISH from {@code clientId} now (counted and logged), or {@code null}. */
+    /** The reason to refuse a QoS 1/2 PUBLISH from {@code clientId} for memory now (counted and logged), or {@code null}. */
     ReasonCode refusal(String clientId) {
-        if (quota.reached()) {
-            metrics.dropped(Metric.PUBLISH_REFUSED_DISK_QUOTA, clientId);
-            return ReasonCode.QUOTA_EXCEEDED;
-        }
         if (budget.exceeded()) {
             spill.run();
             metrics.dropped(Metric.PUBLISH_REFUSED_MEMORY_BUDGET, clientId);
             return ReasonCode.QUOTA_EXCEEDED;
         }
         return null;
+    }
+
+    /** Whether the store refuses new messages (disk quota); the router decides whether a PUBLISH needs it. */
+    boolean diskQuotaReached() {
+        return quota.reached();
+    }
+
+    /** Counts and logs a PUBLISH refused because it needed the store at its disk quota. */
+    void refusedForDisk(String clientId) {
+        metrics.dropped(Metric.PUBLISH_REFUSED_DISK_QUOTA, clientId);
     }
 }

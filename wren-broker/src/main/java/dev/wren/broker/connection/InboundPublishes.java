@@ -83,7 +83,7 @@ final class InboundPublishes {
         }
         ReasonCode refused = check(topic, p, conn.clientId(), conn.username());
         if (refused == null && p.qos() != QoS.AT_MOST_ONCE) {
-            refused = ctx.admission().refusal(conn.clientId()); // memory budget or disk quota: 0x97 (3.x: closed)
+            refused = ctx.admission().refusal(conn.clientId()); // memory budget: 0x97 (3.x: closed)
         }
         if (refused != null) {
             reject(p, refused);
@@ -110,7 +110,16 @@ final class InboundPublishes {
             session.inboundQos2().add(p.packetId()); // a resend while the store works is a duplicate
         }
         Router.Outcome out = ctx.router().publishDurably(m, conn.clientId(),
-                qos2 && session.isPersistent() ? p.packetId() : 0, conn.publisher(), conn.transport().loop());
+                qos2 && session.isPersistent() ? p.packetId() : 0, conn.publisher(), conn.transport().loop(),
+                ctx.admission().diskQuotaReached());
+        if (out == Router.Outcome.STORE_REFUSED) { // disk quota: 0x97 (3.x: closed), counted and logged
+            if (qos2) {
+                session.inboundQos2().remove(p.packetId());
+            }
+            ctx.admission().refusedForDisk(conn.clientId());
+            reject(p, ReasonCode.QUOTA_EXCEEDED);
+            return;
+        }
         if (out.reached() == 0) {
             ctx.metrics().increment(Metric.PUBLISH_NO_SUBSCRIBERS);
         }

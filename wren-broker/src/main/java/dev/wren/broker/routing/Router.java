@@ -63,7 +63,10 @@ public final class Router implements SessionRouting {
      * @param durable completes when the message, its deliveries to persistent sessions, the
      *     retained change and the inbound QoS 2 packet id are durable
      */
-    public record Outcome(int reached, CompletionStage<Void> durable) {}
+    public record Outcome(int reached, CompletionStage<Void> durable) {
+        /** Not published: it needed the store and the store refuses new messages (disk quota). */
+        public static final Outcome STORE_REFUSED = new Outcome(-1, Stages.DONE);
+    }
 
     /** Whether {@link #publishDurably} must be used for acknowledged messages. */
     public boolean durable() {
@@ -74,9 +77,16 @@ public final class Router implements SessionRouting {
      * Like {@link #publish} but also persists the message's deliveries to persistent sessions and
      * the publisher's QoS 2 packet id (0 for none) in one store call. With a QoS 2 id the deliveries
      * are enqueued only once that write is durable, on {@code publisherLoop}. Only with a durable back end.
+     * With {@code storeRefused} (the store is at its disk quota) a message that needs the store
+     * (retained, a delivery to a persistent session, or an inbound QoS 2 id to keep) is neither
+     * stored nor delivered: the result is {@link Outcome#STORE_REFUSED}; one that needs no store
+     * write is published as usual.
      */
     public Outcome publishDurably(Message m, String publisher, int inboundQos2Id, Publisher from,
-            Executor publisherLoop) {
+            Executor publisherLoop, boolean storeRefused) {
+        if (storeRefused && (m.retain() || inboundQos2Id != 0)) {
+            return Outcome.STORE_REFUSED;
+        }
         CompletionStage<Void> retainedStage = Stages.DONE;
         if (m.retain()) {
             retainedStage = persistence.retained().retain(m);
@@ -91,6 +101,9 @@ public final class Router implements SessionRouting {
             reached = matches.dispatch(collected::add);
         } finally {
             matches.clear();
+        }
+        if (storeRefused && collected.needsStore()) {
+            return Outcome.STORE_REFUSED; // nothing was enqueued yet
         }
         CompletionStage<Void> stored = collected.storeAndEnqueue(persistence.messages(), m, publisher, inboundQos2Id, from,
                 publisherLoop);
@@ -153,7 +166,7 @@ public final class Router implements SessionRouting {
         if (persistence == null) {
             publish(will);
         } else {
-            publishDurably(will, will.origin(), 0, null, null);
+            publishDurably(will, will.origin(), 0, null, null, false); // a will is never refused
         }
     }
 

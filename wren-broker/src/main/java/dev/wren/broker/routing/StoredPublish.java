@@ -29,6 +29,16 @@ final class StoredPublish {
         deliveries.add(d);
     }
 
+    /** Whether a collected delivery goes to a persistent session, i.e. must be stored. */
+    boolean needsStore() {
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i).isPersistent() && deliveries.get(i).qos() != QoS.AT_MOST_ONCE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Stores, enqueues, and returns the stage that completes when the message is durable. */
     CompletionStage<Void> storeAndEnqueue(MessageStore store, Message m, String publisher, int inboundQos2Id,
             Publisher from, Executor publisherLoop) {

@@ -3,7 +3,10 @@ package dev.wren.it.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import dev.wren.broker.Broker;
 import dev.wren.broker.BrokerConfig;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -36,11 +40,12 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The disk quota of the durable store (issue 5): once the store is larger than
- * {@code persistence.max-disk-bytes} (checked periodically), new QoS 1/2 PUBLISHes are refused
- * with PUBACK/PUBREC 0x97 Quota exceeded (MQTT 5.0 3.4.2.1 / 3.5.2.1; [MQTT-3.4.2-1]
- * [MQTT-3.5.2-1]), counted, logged; MQTT 3.1.1 publishers have their connection closed without
- * an acknowledgement. QoS 0 still flows (nothing is stored). Below the quota again, PUBLISHes are
- * accepted and stored as before.
+ * {@code persistence.max-disk-bytes} (checked periodically), new QoS 1/2 PUBLISHes that need the
+ * store (a persistent subscriber, a retained message) are refused with PUBACK/PUBREC 0x97 Quota
+ * exceeded (MQTT 5.0 3.4.2.1 / 3.5.2.1; [MQTT-3.4.2-1] [MQTT-3.5.2-1]), counted, logged; MQTT
+ * 3.1.1 publishers have their connection closed without an acknowledgement. QoS 0, and QoS 1/2
+ * that only reach clean sessions, still flow (nothing is stored). Below the quota again,
+ * PUBLISHes are accepted and stored as before.
  */
 @Timeout(60)
 class DiskQuotaIT {
@@ -99,6 +104,24 @@ class DiskQuotaIT {
         Clients.publish(pub, "quota/t", Clients.payload(3, 100), MqttQos.AT_MOST_ONCE);
         assertThat(sub.take(1)).containsExactly(3); // the refused ones were not delivered
 
+        // a message for clean sessions only needs no store: accepted; a retained one does: refused
+        Mqtt5BlockingClient clean = Mqtt5Client.builder().identifier("clean").serverHost("127.0.0.1")
+                .serverPort(broker.port()).buildBlocking();
+        clean.connect();
+        closeMe.add(clean::disconnect);
+        clean.subscribeWith().topicFilter("clean/#").qos(MqttQos.EXACTLY_ONCE).send();
+        try (Mqtt5BlockingClient.Mqtt5Publishes got = clean.publishes(MqttGlobalPublishFilter.ALL)) {
+            assertThat(Clients.publish(pub, "clean/t", Clients.payload(5, 10), MqttQos.AT_LEAST_ONCE)).isZero();
+            assertThat(Clients.publish(pub, "clean/t", Clients.payload(6, 10), MqttQos.EXACTLY_ONCE)).isZero();
+            assertThat(Clients.number(got.receive(5, TimeUnit.SECONDS).orElseThrow().getPayloadAsBytes())).isEqualTo(5);
+            assertThat(Clients.number(got.receive(5, TimeUnit.SECONDS).orElseThrow().getPayloadAsBytes())).isEqualTo(6);
+        }
+        assertThatThrownBy(() -> pub.publishWith().topic("clean/r").qos(MqttQos.AT_LEAST_ONCE).retain(true)
+                .payload(Clients.payload(7, 10)).send())
+                .isInstanceOfSatisfying(Mqtt5PubAckException.class,
+                        e -> assertThat(e.getMqttMessage().getReasonCode().getCode()).isEqualTo(0x97));
+        assertThat(broker.metrics().get(Metric.PUBLISH_REFUSED_DISK_QUOTA)).isEqualTo(3);
+
         MqttClient v3 = new MqttClient("tcp://127.0.0.1:" + broker.port(), "pub3", new MemoryPersistence());
         closeMe.add(v3::close);
         MqttConnectOptions o = new MqttConnectOptions();
@@ -107,7 +130,7 @@ class DiskQuotaIT {
         assertThatThrownBy(() -> v3.publish("quota/t", Clients.payload(4, 10), 1, false))
                 .isInstanceOf(MqttException.class);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !v3.isConnected());
-        assertThat(broker.metrics().get(Metric.PUBLISH_REFUSED_DISK_QUOTA)).isEqualTo(3);
+        assertThat(broker.metrics().get(Metric.PUBLISH_REFUSED_DISK_QUOTA)).isEqualTo(4);
         assertThat(sub.received.poll()).isNull();
     }
 
