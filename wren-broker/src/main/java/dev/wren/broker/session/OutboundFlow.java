@@ -68,11 +68,12 @@ final class OutboundFlow {
     static final long PAGING_RETRY_NANOS = 20_000_000;
 
     private final LinkedHashMap<Integer, Inflight> inflight = new LinkedHashMap<>();
-    private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+    // initial capacity 0 (a 1-slot array, growing 4, 10, 22, ...): an idle session queues nothing
+    private final ArrayDeque<Delivery> queue = new ArrayDeque<>(0);
     /** Deliveries only in the store, by sequence number; empty unless spilled. */
     private final SpilledSeqs spilled = new SpilledSeqs();
     /** Deliveries read back from the store, sent before anything else queued. */
-    private final ArrayDeque<Delivery> paged = new ArrayDeque<>();
+    private final ArrayDeque<Delivery> paged = new ArrayDeque<>(0);
     /** Whether stored deliveries go to the store only (set by a spill, cleared once all is paged back). */
     private boolean spilling;
     /** When paging first found the next spilled delivery missing from the store, or -1. */

@@ -49,9 +49,10 @@ public final class Session {
     };
     private final boolean backPressure;
     private final LongSupplier ticker;
-    private final Map<String, Subscription> subscriptions = new HashMap<>();
-    private final Map<String, Integer> subscriptionIds = new HashMap<>();
-    private final Set<Integer> inboundQos2 = new HashSet<>();
+    // Created on first use: most connections never subscribe with an id or publish QoS 2, many never subscribe.
+    private Map<String, Subscription> subscriptions;
+    private Map<String, Integer> subscriptionIds;
+    private Set<Integer> inboundQos2;
 
     private volatile Loop loop;
     private volatile boolean online;
@@ -242,10 +243,10 @@ public final class Session {
         online = false;
         congestion.wakeAll();
         hooks.removeSubscriptions(this);
-        subscriptions.clear();
-        subscriptionIds.clear();
+        subscriptions = null;
+        subscriptionIds = null;
         outbound.clear();
-        inboundQos2.clear();
+        inboundQos2 = null;
         inbox.clear();
         hooks.ended(this);
     }
@@ -254,10 +255,10 @@ public final class Session {
     void reset() {
         publish(will.takePending(), clock.millis());
         hooks.removeSubscriptions(this);
-        subscriptions.clear();
-        subscriptionIds.clear();
+        subscriptions = null;
+        subscriptionIds = null;
         outbound.clear();
-        inboundQos2.clear();
+        inboundQos2 = null;
         inbox.clear(); // routed to the old session's subscriptions: not for the new one
         isNew = true;
         progress(); // publishers must not see the old backlog
@@ -294,16 +295,25 @@ public final class Session {
 
     /** Subscriptions by filter string, owner loop only. */
     public Map<String, Subscription> subscriptions() {
+        if (subscriptions == null) {
+            subscriptions = new HashMap<>();
+        }
         return subscriptions;
     }
 
     /** Subscription Identifier per filter string (absent = none), owner loop only. */
     public Map<String, Integer> subscriptionIds() {
+        if (subscriptionIds == null) {
+            subscriptionIds = new HashMap<>();
+        }
         return subscriptionIds;
     }
 
     /** Inbound QoS 2 packet ids received and not yet released by PUBREL, owner loop only. */
     public Set<Integer> inboundQos2() {
+        if (inboundQos2 == null) {
+            inboundQos2 = new HashSet<>();
+        }
         return inboundQos2;
     }
 
@@ -332,7 +342,9 @@ public final class Session {
         expiryInterval = stored.expiryInterval();
         persistent = true;
         outbound.restore(stored.queue());
-        inboundQos2.addAll(stored.inboundQos2());
+        if (!stored.inboundQos2().isEmpty()) {
+            inboundQos2().addAll(stored.inboundQos2());
+        }
         expiresAtMillis = expiryInterval >= 0xFFFF_FFFFL ? Long.MAX_VALUE
                 : stored.disconnectedAtMillis() + expiryInterval * 1000;
         will.restore(withWill ? stored.will() : null, stored.disconnectedAtMillis(), expiryInterval);

@@ -13,7 +13,9 @@ import java.util.Arrays;
  * <p>Not thread-safe: confined to the session's loop like {@link OutboundFlow}.
  */
 final class SpilledSeqs {
-    private long[] seqs = new long[16];
+    /** Shared by every session that never spilled: the array comes with the first spill. */
+    private static final long[] NONE = new long[0];
+    private long[] seqs = NONE;
     private int head;
     private int size;
 
@@ -66,7 +68,7 @@ final class SpilledSeqs {
         head = 0;
         size = 0;
         if (seqs.length > 1024) {
-            seqs = new long[16];
+            seqs = NONE;
         }
     }
 
@@ -79,7 +81,7 @@ final class SpilledSeqs {
     }
 
     private void grow() {
-        long[] bigger = new long[seqs.length * 2];
+        long[] bigger = new long[Math.max(16, seqs.length * 2)];
         for (int i = 0; i < size; i++) {
             bigger[i] = at(i);
         }
