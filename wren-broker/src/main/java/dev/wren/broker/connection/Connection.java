@@ -261,6 +261,16 @@ public final class Connection {
         return false;
     }
 
+    /**
+     * The end of a read burst (or of a replay of held packets), before its flush: the session
+     * sends, in one drain, what the burst's acknowledgements made room for.
+     */
+    public void onReadComplete() {
+        if (session != null) {
+            session.afterReadBurst();
+        }
+    }
+
     /** The socket is writable again: send what the session queued meanwhile. */
     public void onWritable() {
         if (session != null) {

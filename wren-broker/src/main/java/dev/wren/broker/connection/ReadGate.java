@@ -178,6 +178,7 @@ final class ReadGate implements Publisher {
             held = null; // replayed: an idle connection keeps no buffer
             conn.transport().autoRead(true);
         }
+        conn.onReadComplete(); // acknowledgements among the held packets: one drain for all of them
         conn.transport().flush();
     }
 

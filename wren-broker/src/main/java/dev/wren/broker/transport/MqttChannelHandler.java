@@ -108,6 +108,7 @@ final class MqttChannelHandler extends ChannelInboundHandlerAdapter implements T
     @Override
     public void channelReadComplete(ChannelHandlerContext context) {
         packetRead = false; // only whole packets count: a client trickling bytes cannot hold a connection
+        connection.onReadComplete(); // one drain for the burst's acknowledgements, sent with this flush
         flush();
     }
 

@@ -130,6 +130,34 @@ class ConnectionPublishTest {
     }
 
     @Test
+    void ackBurst_drainsOnceAtTheEndOfTheBurst_andFillsTheFreedWindow() {
+        ConnectProperties p = new ConnectProperties(0, 3, 0, 0, false, true, List.of(), null, null);
+        Harness.Client sub = h.client().send(new dev.wren.codec.packet.Connect(MqttVersion.V5, "s", true, 60, null,
+                null, null, p));
+        sub.send(new Subscribe(1, List.of(new Subscription(new TopicFilter("t"), QoS.AT_LEAST_ONCE))));
+        sub.take();
+        Harness.Client pub = publisher();
+        for (int i = 1; i <= 8; i++) {
+            pub.send(publish("t", "m" + i, QoS.AT_LEAST_ONCE, i));
+        }
+        List<Publish> first = sub.take(Publish.class);
+        assertThat(first).extracting(x -> x.payload().toUtf8String()).containsExactly("m1", "m2", "m3");
+
+        // inside the burst the acks only free the window; nothing is sent before the burst ends
+        sub.transport.loop.run(() -> {
+            sub.connection.onPacket(new PubAck(first.get(0).packetId()));
+            sub.connection.onPacket(new PubAck(first.get(1).packetId()));
+            assertThat(sub.transport.written).isEmpty();
+            sub.connection.onReadComplete();
+        });
+        assertThat(sub.take(Publish.class)).extracting(x -> x.payload().toUtf8String()).containsExactly("m4", "m5");
+
+        // one ack per read burst, as a slow client sends them: each burst fills the slot it freed
+        sub.send(new PubAck(first.get(2).packetId()));
+        assertThat(sub.take(Publish.class)).extracting(x -> x.payload().toUtf8String()).containsExactly("m6");
+    }
+
+    @Test
     void resumedSession_resendsUnackedPublishWithDup_andPubRel() {
         Harness.Client sub = h.client().send(connectV5("s", true, 300));
         sub.send(new Subscribe(1, List.of(new Subscription(new TopicFilter("t"), QoS.EXACTLY_ONCE))));

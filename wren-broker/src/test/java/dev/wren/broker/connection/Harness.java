@@ -129,8 +129,19 @@ final class Harness {
             this.connection = connection;
         }
 
+        /** One read burst carrying {@code p}, as the channel handler runs it: the packet, then the end of the burst. */
         Client send(MqttPacket p) {
-            transport.loop.run(() -> connection.onPacket(p));
+            return sendBurst(p);
+        }
+
+        /** One read burst carrying {@code packets} in order. */
+        Client sendBurst(MqttPacket... packets) {
+            transport.loop.run(() -> {
+                for (MqttPacket p : packets) {
+                    connection.onPacket(p);
+                }
+                connection.onReadComplete();
+            });
             h.settle();
             return this;
         }
