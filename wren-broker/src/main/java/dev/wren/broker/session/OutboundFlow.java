@@ -9,9 +9,7 @@ import dev.wren.codec.ReasonCode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The outbound half of a session: the QoS 1/2 in-flight window and the queue behind it.
@@ -48,18 +46,6 @@ final class OutboundFlow {
     /** What became of an offered delivery. */
     enum Offer { SENT, QUEUED, DROPPED, OVERFLOW }
 
-    private static final class Inflight {
-        final Delivery delivery;
-        boolean released;
-        /** Bytes this entry counts against the limit until its message is no longer needed. */
-        long weight;
-
-        Inflight(Delivery delivery) {
-            this.delivery = delivery;
-            this.weight = delivery.message().weight();
-        }
-    }
-
     /** Most deliveries read back from the store at once. */
     static final int PAGE = 64;
     /** How long a spilled delivery may be missing from the store (its write not done yet) before it counts as lost. */
@@ -67,7 +53,7 @@ final class OutboundFlow {
     /** How soon paging tries again when the next spilled delivery is not in the store yet. */
     static final long PAGING_RETRY_NANOS = 20_000_000;
 
-    private final LinkedHashMap<Integer, Inflight> inflight = new LinkedHashMap<>();
+    private final InflightWindow inflight = new InflightWindow();
     // initial capacity 0 (a 1-slot array, growing 4, 10, 22, ...): an idle session queues nothing
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>(0);
     /** Deliveries only in the store, by sequence number; empty unless spilled. */
@@ -357,8 +343,8 @@ final class OutboundFlow {
             stored(d, Change.DROPPED); // too large for the client: as if acknowledged [MQTT-3.1.2-25]
             return;
         }
-        Inflight f = new Inflight(d);
-        inflight.put(id, f);
+        InflightWindow.Entry f = new InflightWindow.Entry(id, d);
+        inflight.add(f);
         inflightBytes += f.weight;
         hold(d.message());
         if (store != null && d.seq() != 0) {
@@ -394,7 +380,7 @@ final class OutboundFlow {
 
     private int allocateId() {
         int id = nextId;
-        while (inflight.containsKey(id)) {
+        while (inflight.contains(id)) {
             id = id == 65535 ? 1 : id + 1;
         }
         nextId = id == 65535 ? 1 : id + 1;
@@ -407,13 +393,12 @@ final class OutboundFlow {
      * as if acknowledged [MQTT-3.1.2-25].
      */
     void resend(SessionLink link, long now) {
-        for (Iterator<Map.Entry<Integer, Inflight>> it = inflight.entrySet().iterator(); it.hasNext();) {
-            Map.Entry<Integer, Inflight> e = it.next();
-            Inflight f = e.getValue();
+        for (InflightWindow.Entry f = inflight.first(), next; f != null; f = next) {
+            next = f.next();
             if (f.released) {
-                link.sendPubRel(e.getKey());
-            } else if (!send(f.delivery, e.getKey(), true, link, now)) {
-                it.remove();
+                link.sendPubRel(f.id);
+            } else if (!send(f.delivery, f.id, true, link, now)) {
+                inflight.remove(f);
                 unweigh(f);
                 stored(f.delivery, Change.DROPPED);
             }
@@ -422,21 +407,21 @@ final class OutboundFlow {
 
     /** PUBACK: ends a QoS 1 delivery. Returns false if the id was not a QoS 1 in-flight message. */
     boolean onPubAck(int id) {
-        Inflight f = inflight.get(id);
+        InflightWindow.Entry f = inflight.get(id);
         if (f == null || f.released || f.delivery.qos() != QoS.AT_LEAST_ONCE) {
             return false;
         }
-        remove(id, f);
+        remove(f);
         stored(f.delivery, Change.ACKED);
         return true;
     }
 
-    private void remove(int id, Inflight f) {
-        inflight.remove(id);
+    private void remove(InflightWindow.Entry f) {
+        inflight.remove(f);
         unweigh(f);
     }
 
-    private void unweigh(Inflight f) {
+    private void unweigh(InflightWindow.Entry f) {
         if (f.released && f.weight == 0) {
             return; // released QoS 2: already given back
         }
@@ -447,12 +432,12 @@ final class OutboundFlow {
 
     /** PUBREC: an error code ends the delivery, success moves it to the PUBREL phase. */
     boolean onPubRec(int id, ReasonCode reason, SessionLink link) {
-        Inflight f = inflight.get(id);
+        InflightWindow.Entry f = inflight.get(id);
         if (f == null || f.delivery.qos() != QoS.EXACTLY_ONCE) {
             return false;
         }
         if (reason.isError()) {
-            remove(id, f);
+            remove(f);
             stored(f.delivery, Change.ACKED);
             return true;
         }
@@ -465,11 +450,11 @@ final class OutboundFlow {
 
     /** PUBCOMP: ends a QoS 2 delivery. */
     boolean onPubComp(int id) {
-        Inflight f = inflight.get(id);
+        InflightWindow.Entry f = inflight.get(id);
         if (f == null || !f.released) {
             return false;
         }
-        remove(id, f);
+        remove(f);
         stored(f.delivery, Change.ACKED);
         return true;
     }
@@ -480,8 +465,8 @@ final class OutboundFlow {
      */
     List<Delivery> takeShared(Session leaving) {
         List<Delivery> taken = new ArrayList<>();
-        for (Iterator<Inflight> it = inflight.values().iterator(); it.hasNext();) {
-            Inflight f = it.next();
+        for (InflightWindow.Entry f = inflight.first(), next; f != null; f = next) {
+            next = f.next();
             // QoS 2 already sent stays: it must be completed on reconnect and never go to another member
             // [MQTT-4.8.2-4] [MQTT-4.8.2-5]; QoS 1 in flight goes to another member (4.8.2 SHOULD)
             if (f.delivery.group() != null && f.delivery.qos() == QoS.AT_LEAST_ONCE
@@ -489,7 +474,7 @@ final class OutboundFlow {
                 taken.add(f.delivery);
                 stored(f.delivery, Change.DROPPED);
                 unweigh(f);
-                it.remove();
+                inflight.remove(f);
             }
         }
         for (Iterator<Delivery> it = queue.iterator(); it.hasNext();) {
@@ -513,7 +498,12 @@ final class OutboundFlow {
         for (StoredDelivery sd : deliveries) {
             Delivery d = new Delivery(sd.message(), sd.qos(), sd.retain(), sd.subscriptionIds(), null, sd.seq());
             if (sd.packetId() != 0 && sd.qos() != QoS.AT_MOST_ONCE) {
-                Inflight f = new Inflight(d);
+                InflightWindow.Entry old = inflight.get(sd.packetId());
+                if (old != null) { // the same id twice in the store: the later record wins, as it did in the store
+                    unweigh(old);
+                    inflight.remove(old);
+                }
+                InflightWindow.Entry f = new InflightWindow.Entry(sd.packetId(), d);
                 f.released = sd.released();
                 if (f.released) {
                     f.weight = 0;
@@ -521,7 +511,7 @@ final class OutboundFlow {
                     hold(d.message());
                 }
                 inflightBytes += f.weight;
-                inflight.put(sd.packetId(), f);
+                inflight.add(f);
             } else {
                 if (sd.possiblySent()) { // kept by seq, so it also holds for a spilled delivery paged back later
                     if (possiblySent == null) {
