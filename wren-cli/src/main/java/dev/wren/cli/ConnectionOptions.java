@@ -24,10 +24,11 @@ import picocli.CommandLine.Option;
 /** Connection options shared by {@code pub} and {@code sub}, with mosquitto's short names. */
 final class ConnectionOptions {
     private static final Pattern URL =
-            Pattern.compile("(mqtts?)://(?:([^:@/]*)(?::([^@/]*))?@)?([^:/@]+)(?::(\\d{1,5}))?/(.+)");
+            Pattern.compile("(mqtts?|wss?)://(?:([^:@/]*)(?::([^@/]*))?@)?([^:/@]+)(?::(\\d{1,5}))?/(.+)");
 
     @Option(names = {"-L", "--url"}, paramLabel = "URL",
-            description = "mqtt(s)://[user[:password]@]host[:port]/topic: connection and topic in one.")
+            description = "mqtt(s)|ws(s)://[user[:password]@]host[:port]/topic: connection and topic in one "
+                    + "(ws/wss: WebSocket on the --ws path, default /mqtt).")
     String url;
 
     @Option(names = {"-h", "--host"}, paramLabel = "HOST", description = "Broker host (default: ${DEFAULT-VALUE}).")
@@ -106,7 +107,8 @@ final class ConnectionOptions {
     boolean verbose;
 
     /**
-     * Applies {@code -L}: host, port, credentials and TLS ({@code mqtts}) to these options, and
+     * Applies {@code -L}: host, port, credentials, TLS ({@code mqtts}, {@code wss}) and WebSocket
+     * ({@code ws}, {@code wss}) to these options, and
      * returns the topic, or {@code null} without {@code -L}.
      */
     String applyUrl() {
@@ -115,11 +117,18 @@ final class ConnectionOptions {
         }
         Matcher m = URL.matcher(url);
         if (!m.matches()) {
-            throw new CliException(ExitCodes.USAGE, "-L needs mqtt(s)://[user[:password]@]host[:port]/topic, not " + url);
+            throw new CliException(ExitCodes.USAGE,
+                    "-L needs mqtt(s)://[user[:password]@]host[:port]/topic (or ws:// / wss://), not " + url);
         }
-        boolean tls = m.group(1).equals("mqtts");
+        String scheme = m.group(1);
+        boolean tls = scheme.equals("mqtts") || scheme.equals("wss");
+        boolean websocket = scheme.startsWith("ws");
+        if (websocket && webSocketPath == null) {
+            webSocketPath = "/mqtt";
+        }
         host = m.group(4);
-        port = m.group(5) != null ? Integer.parseInt(m.group(5)) : tls ? 8883 : 1883;
+        int defaultPort = websocket ? (tls ? 443 : 80) : (tls ? 8883 : 1883);
+        port = m.group(5) != null ? Integer.parseInt(m.group(5)) : defaultPort;
         if (m.group(2) != null) {
             username = m.group(2);
             password = m.group(3);

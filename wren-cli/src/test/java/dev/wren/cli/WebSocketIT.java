@@ -64,6 +64,20 @@ class WebSocketIT {
         Launcher.run("pub", "-p", ports.get("mqtt"), "-t", "w/x", "-n", "-r");
     }
 
+    /** {@code -L ws://} and {@code -L wss://}: connection, WebSocket and topic in one URL. */
+    @Test
+    void urlForm_wsAndWss() {
+        String ca = dir.resolve("ca.crt").toString();
+        Launcher.Result pub = Launcher.run("pub", "-L", "ws://127.0.0.1:" + ports.get("ws") + "/u/x", "-m", "by-url",
+                "-r", "-q", "1");
+        assertThat(pub.exitCode()).as(pub.stderr()).isZero();
+        Launcher.Result sub = Launcher.run("sub", "-L", "wss://127.0.0.1:" + ports.get("wss") + "/u/x", "--cafile", ca,
+                "-C", "1", "-W", "20");
+        assertThat(sub.exitCode()).as(sub.stderr()).isZero();
+        assertThat(sub.stdout()).isEqualTo("by-url\n");
+        Launcher.run("pub", "-p", ports.get("mqtt"), "-t", "u/x", "-n", "-r");
+    }
+
     @Test
     void wrongPath_exitsOneWithTheHttpStatus() {
         Launcher.Result r = Launcher.run("pub", "-p", ports.get("ws"), "--ws", "/nope", "-t", "w/y", "-m", "x");
