@@ -1,5 +1,7 @@
 package dev.wren.broker.transport;
 
+import static dev.wren.broker.transport.EmbeddedPackets.received;
+import static dev.wren.broker.transport.EmbeddedPackets.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wren.broker.BrokerConfig;
@@ -23,10 +25,7 @@ import dev.wren.codec.packet.Disconnect;
 import dev.wren.codec.packet.MqttPacket;
 import dev.wren.codec.packet.PingReq;
 import dev.wren.codec.packet.PingResp;
-import dev.wren.codec.wire.DecoderContext;
-import dev.wren.codec.wire.MqttDecoder;
 import dev.wren.codec.wire.MqttEncoder;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -106,26 +105,6 @@ class KeepAliveWheelTest {
         clock.advance(d);
         wheel(ch).advance();
         ch.runPendingTasks();
-    }
-
-    private static void send(EmbeddedChannel ch, MqttVersion v, MqttPacket p) {
-        ch.writeInbound(Unpooled.wrappedBuffer(MqttEncoder.encodeToBytes(p, v)));
-        ch.runPendingTasks();
-    }
-
-    private static List<MqttPacket> received(EmbeddedChannel ch, MqttVersion v) {
-        List<MqttPacket> out = new ArrayList<>();
-        ByteBuf buf;
-        while ((buf = ch.readOutbound()) != null) {
-            try {
-                while (buf.isReadable()) {
-                    out.add(MqttDecoder.decode(buf, DecoderContext.client(v)));
-                }
-            } finally {
-                buf.release();
-            }
-        }
-        return out;
     }
 
     private EmbeddedChannel connected(MqttVersion v, int keepAlive) {

@@ -1,5 +1,7 @@
 package dev.wren.broker.transport;
 
+import static dev.wren.broker.transport.EmbeddedPackets.received;
+import static dev.wren.broker.transport.EmbeddedPackets.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wren.broker.BrokerConfig;
@@ -30,10 +32,6 @@ import dev.wren.codec.packet.Publish;
 import dev.wren.codec.packet.SubAck;
 import dev.wren.codec.packet.Subscribe;
 import dev.wren.codec.packet.Subscription;
-import dev.wren.codec.wire.DecoderContext;
-import dev.wren.codec.wire.MqttDecoder;
-import dev.wren.codec.wire.MqttEncoder;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -64,30 +62,6 @@ class MqttChannelHandlerTest {
         channels.add(ch);
         new MqttChannelInitializer(ctx, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE)).initChannel(ch);
         return ch;
-    }
-
-    private static void send(EmbeddedChannel ch, MqttVersion v, MqttPacket... packets) {
-        ByteBuf in = Unpooled.buffer();
-        for (MqttPacket p : packets) {
-            in.writeBytes(MqttEncoder.encodeToBytes(p, v));
-        }
-        ch.writeInbound(in);
-        ch.runPendingTasks();
-    }
-
-    private static List<MqttPacket> received(EmbeddedChannel ch, MqttVersion v) {
-        List<MqttPacket> out = new ArrayList<>();
-        ByteBuf buf;
-        while ((buf = ch.readOutbound()) != null) {
-            try {
-                while (buf.isReadable()) {
-                    out.add(MqttDecoder.decode(buf, DecoderContext.client(v)));
-                }
-            } finally {
-                buf.release();
-            }
-        }
-        return out;
     }
 
     private static Connect connect(String id) {
